@@ -1,0 +1,16 @@
+package io.il4j.core.env;
+
+import java.util.Map;
+
+/**
+ * Outcome of one evaluation episode.
+ *
+ * @param seed    the seed the environment was reset with
+ * @param metrics the environment's {@link Env#episodeMetrics()} at the end of the episode
+ */
+public record EpisodeResult(long seed, double totalReturn, int length, boolean terminated, boolean truncated,
+                            Map<String, Double> metrics) {
+    public EpisodeResult {
+        metrics = Map.copyOf(metrics);
+    }
+}
