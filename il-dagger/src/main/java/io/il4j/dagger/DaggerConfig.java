@@ -42,6 +42,21 @@ public record DaggerConfig(int rounds, int rolloutsPerRound, int horizon, long l
         return new DaggerConfig(10, 5, 200, 0, BetaSchedule.expertFirstRound(), RetrainMode.FROM_SCRATCH, 0, 10);
     }
 
+    /**
+     * Behavioural cloning at a label budget, expressed as DAgger: one round in which the expert drives
+     * (β = 1) and every state it visits is labelled, until {@code labels} labels are collected; the
+     * returned policy is trained on those demonstrations. This makes "BC at equal expert labels"
+     * count labels exactly as DAgger does.
+     */
+    public static DaggerConfig behavioralCloning(long labels, int horizon, long seed, int evalEpisodes) {
+        Checks.atLeast("labels", labels, 1);
+        Checks.atLeast("horizon", horizon, 1);
+        long rollouts = (labels + horizon - 1) / horizon;
+        if (rollouts > Integer.MAX_VALUE) throw new IllegalArgumentException(labels + " labels at horizon " + horizon + " need too many rollouts");
+        return new DaggerConfig(1, (int) Math.max(1, rollouts), horizon, labels, BetaSchedule.constant(1.0),
+                RetrainMode.FROM_SCRATCH, seed, evalEpisodes);
+    }
+
     public static Builder builder() {
         return new Builder(defaults());
     }

@@ -157,6 +157,13 @@ public final class AggregationRun {
         return a;
     }
 
+    /** Counts an action already obtained by {@link #consult} as a label (HG-DAgger: a takeover state). */
+    public double[] countAsLabel(double[] consultedAction) {
+        if (budgetExhausted()) throw new IllegalStateException("label budget of " + settings.labelBudget() + " already used");
+        roundLabels++;
+        return consultedAction;
+    }
+
     /** Asks the expert without recording a label (HG-DAgger's gate). The action is checked like a label. */
     public double[] consult(double[] observation, int episode, int step) {
         double[] action;

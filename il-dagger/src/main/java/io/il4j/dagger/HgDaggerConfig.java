@@ -1,0 +1,39 @@
+package io.il4j.dagger;
+
+import io.il4j.dagger.internal.Checks;
+import io.il4j.dagger.internal.Json;
+
+/**
+ * Settings of an {@link HgDagger} run; the fields shared with DAgger mean what they mean in {@link DaggerConfig}.
+ * {@code labelBudget} counts takeover labels only (oracle calls made to decide a takeover are reported
+ * separately as {@link RoundSummary#oracleQueries()}).
+ *
+ * Immutable and thread-safe; serializes to JSON.
+ */
+public record HgDaggerConfig(int rounds, int rolloutsPerRound, int horizon, long labelBudget, TakeoverRule takeover,
+                             RetrainMode retrainMode, long seed, int evalEpisodes) {
+
+    public HgDaggerConfig {
+        Checks.atLeast("rounds", rounds, 1);
+        Checks.atLeast("rolloutsPerRound", rolloutsPerRound, 1);
+        Checks.atLeast("horizon", horizon, 1);
+        Checks.atLeast("labelBudget (0 = no budget)", labelBudget, 0);
+        Checks.notNull("takeover", takeover);
+        Checks.notNull("retrainMode", retrainMode);
+        Checks.atLeast("evalEpisodes", evalEpisodes, 0);
+    }
+
+    /** HG-DAgger with the loop settings of {@code base} (its β schedule is not used: the gate decides who drives). */
+    public static HgDaggerConfig of(DaggerConfig base, TakeoverRule takeover) {
+        return new HgDaggerConfig(base.rounds(), base.rolloutsPerRound(), base.horizon(), base.labelBudget(), takeover,
+                base.retrainMode(), base.seed(), base.evalEpisodes());
+    }
+
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    public static HgDaggerConfig fromJson(String json) {
+        return Json.parse(json, HgDaggerConfig.class);
+    }
+}
