@@ -33,6 +33,14 @@ import java.util.random.RandomGenerator;
  * A single draw from FUTURE and UNIFORM_LATER has the same distribution; they differ in how many
  * copies {@link #materialize} makes.
  *
+ * <p>Filling a goal-conditioned BC batch without materializing (row {@code i} = obs ++ goal, label = action):
+ * <pre>
+ * int step = relabeler.eligibleStep(rng.nextInt(relabeler.numEligibleSteps()));
+ * data.copyObservation(data.observationRow(step), x, i * (obsDim + goalDim));
+ * relabeler.writeGoal(step, rng, x, i * (obsDim + goalDim) + obsDim);
+ * data.copyAction(step, y, i * actDim);
+ * </pre>
+ *
  * <p>Immutable; safe to share between threads provided each thread passes its own random generator.
  */
 public final class GoalRelabeler {

@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 /**
  * Progress of long work. On a terminal it draws a progress bar; when output is not a terminal
  * ({@code System.console() == null}) or the environment variable {@code CI} is set, it prints plain lines
- * instead (a redrawn bar turns into thousands of lines in a log), one each time another 10% is done or
- * 5 seconds have passed, and a final line on {@link #close()}. The system property {@code il4j.progress}
+ * instead (a redrawn bar turns into thousands of lines in a log), one each time another 10% is done (up to
+ * 90%) or 5 seconds have passed, and a final "done" line on {@link #close()}. The system property {@code il4j.progress}
  * ({@code bar}, {@code plain}, {@code none}) overrides the choice. Everything goes to standard error so
  * standard output stays clean for results.
  *
@@ -139,7 +139,8 @@ public final class Progress implements AutoCloseable {
         long now = clock.getAsLong();
         boolean due = now - lastLineNanos >= LINE_INTERVAL_NANOS;
         if (total > 0) {
-            int decile = (int) Math.min(10, current * 10 / total);
+            // 100% is left to the closing line, which says "done"
+            int decile = (int) Math.min(9, current * 10 / total);
             if (decile > lastDecile) {
                 lastDecile = decile;
                 due = true;

@@ -29,10 +29,10 @@ class ProgressTest {
             p.setExtraMessage("1000 rows");
         }
         List<String> l = lines();
-        assertEquals(11, l.size(), String.join("\n", l));
+        assertEquals(10, l.size(), String.join("\n", l));
         assertEquals("parse:  10% (100/1000) 0.1s", l.get(0));
-        assertEquals("parse: 100% (1000/1000) 1.0s", l.get(9));
-        assertEquals("parse: 100% (1000/1000) done in 1.0s 1000 rows", l.get(10));
+        assertEquals("parse:  90% (900/1000) 0.9s", l.get(8));
+        assertEquals("parse: 100% (1000/1000) done in 1.0s 1000 rows", l.get(9));
     }
 
     @Test

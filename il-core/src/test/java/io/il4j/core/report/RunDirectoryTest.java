@@ -1,6 +1,12 @@
 package io.il4j.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.il4j.core.data.DatasetBuilder;
+import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.data.DatasetStatistics;
+import io.il4j.core.env.EpisodeResult;
+import io.il4j.core.metrics.EvaluationSummary;
+import io.il4j.core.space.Box;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +64,25 @@ class RunDirectoryTest {
         try (var files = Files.list(run.path())) {
             assertEquals(3, files.count(), "only config, results and metrics; no temporary files");
         }
+    }
+
+    @Test
+    void evaluationSummariesAndDatasetStatisticsSerialize() throws IOException {
+        EvaluationSummary summary = EvaluationSummary.of(List.of(
+                new EpisodeResult(0, 1.5, 10, true, false, Map.of("success", 1.0)),
+                new EpisodeResult(1, 2.5, 12, false, true, Map.of("success", 0.0))));
+        RunDirectory run = RunDirectory.create(root, "eval");
+        run.writeResults(summary);
+        assertEquals(summary, Json.read(run.path().resolve(RunDirectory.RESULTS), EvaluationSummary.class));
+        DatasetSpec spec = new DatasetSpec(List.of("x"), Box.unbounded(1), List.of("a"), List.of(), false);
+        DatasetBuilder b = new DatasetBuilder(spec);
+        b.beginEpisode();
+        b.addStep(new double[]{1}, new double[]{2}, 0);
+        b.endEpisode(null, false, false);
+        JsonNode stats = Json.toTree(DatasetStatistics.of(b.build()));
+        assertEquals(1, stats.get("episodes").asInt());
+        assertEquals("NaN", stats.get("returns").get("mean").asText());
+        assertEquals("-Infinity", stats.get("spec").get("actionSpace").get("low").get(0).asText());
     }
 
     @Test
