@@ -1,24 +1,23 @@
 package io.il4j.dagger;
 
 import io.il4j.core.env.Env;
-import io.il4j.core.env.StepResult;
+import io.il4j.core.metrics.Estimate;
+import io.il4j.core.metrics.LogLogFit;
+import io.il4j.core.metrics.TrajectoryDeviation;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.core.policy.Policy;
 import io.il4j.dagger.internal.ActionDistance;
-import io.il4j.dagger.internal.LogLog;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Measures compounding error: how a policy's cost grows with the horizon T when it runs on its own
  * states, compared with the expert from the same initial states.
  *
  * <p>For each episode e (environment seed {@code seed + e}) the expert is rolled out for T_max steps (the
- * reference trajectory), then the policy, from the same seed. On the policy's own states the per-step
- * cost is the action disagreement {@code c_t = ‖π̂(s_t) − π*(s_t)‖} (actions clipped to the action box;
- * 0/1 for discrete actions). Once the environment terminates the policy's episode (crash, off-road),
+ * reference trajectory), then the policy, from the same seed ({@link TrajectoryDeviation}). On the policy's
+ * own states the per-step cost is the action disagreement {@code c_t = ‖π̂(s_t) − π*(s_t)‖} (raw policy
+ * outputs; 0/1 for discrete actions). Once the environment terminates the policy's episode (crash, off-road),
  * every remaining step up to T costs {@code failureStepCost} — by default the largest possible
  * disagreement, the diagonal of the action box — so a policy that leaves the road keeps paying, which is
  * what makes BC's cost grow like T² in Ross and Bagnell's analysis. The cumulative cost at horizon T is
@@ -63,7 +62,7 @@ public final class CompoundingError {
         return this;
     }
 
-    /** Observation dims used for the state distance from the expert's trajectory (default: all). */
+    /** Observation dims used for the state distance from the expert's trajectory (default: all; null means all). */
     public CompoundingError stateDims(int... dims) {
         this.stateDims = dims.clone();
         return this;
@@ -80,91 +79,63 @@ public final class CompoundingError {
             throw new IllegalArgumentException("the action space " + space + " is unbounded: set failureStepCost explicitly");
         int nh = horizons.length;
         double[][] cost = new double[episodes][nh];
-        double[] meanReturn = new double[nh], failureRate = new double[nh];
-        double[] disagreementSum = new double[tMax], distanceSum = new double[tMax];
-        int[] running = new int[tMax], bothRunning = new int[tMax];
-        Map<String, Double> metricSums = new TreeMap<>();
+        double[] failureRate = new double[nh];
+        double[] disagreementSum = new double[tMax], distanceSum = new double[tMax + 1];
+        int[] running = new int[tMax];
+        double learnerReturn = 0, expertReturn = 0, expertFailures = 0;
 
         for (int e = 0; e < episodes; e++) {
-            long episodeSeed = seed + e;
-            double[][] reference = expertTrajectory(env, expert, episodeSeed, tMax);
-            double[] obs = env.reset(episodeSeed);
-            policy.reset();
-            double cumCost = 0, cumReturn = 0;
-            int terminatedAt = -1;
-            int h = 0;
-            for (int t = 0; t < tMax; t++) {
-                double c;
-                if (terminatedAt < 0) {
-                    double[] a = policy.act(obs), aStar = expert.act(obs);
-                    c = ActionDistance.between(space, a, aStar);
-                    disagreementSum[t] += c;
-                    running[t]++;
-                    if (t < reference.length && reference[t] != null) {
-                        distanceSum[t] += distance(obs, reference[t]);
-                        bothRunning[t]++;
-                    }
-                    StepResult r = env.step(a);
-                    cumReturn += r.reward();
-                    obs = r.observation();
-                    if (r.terminated()) terminatedAt = t + 1;
-                    else if (r.truncated() && t + 1 < tMax)
-                        throw new IllegalStateException(env.spec().id() + " truncated episode " + e + " at step " + (t + 1)
-                                + " before the largest horizon " + tMax);
-                } else {
-                    c = failCost;
-                }
-                cumCost += c;
-                while (h < nh && horizons[h] == t + 1) {
-                    cost[e][h] = cumCost;
-                    meanReturn[h] += cumReturn / episodes;
-                    if (terminatedAt >= 0) failureRate[h] += 1.0 / episodes;
-                    h++;
-                }
+            // Expert reference and learner rollout from the same seed, disagreement on the learner's own states.
+            TrajectoryDeviation.Result r = TrajectoryDeviation.measure(env, policy, expert, seed + e, tMax, stateDims);
+            int length = r.learnerLength();
+            if (length < tMax && !r.learnerTerminated())
+                throw new IllegalStateException(env.spec().id() + " truncated episode " + e + " (seed " + (seed + e)
+                        + ") at step " + length + ", before the largest horizon " + tMax);
+            double[] cumulative = r.cumulativeActionDisagreement(), disagreement = r.actionDisagreement(),
+                    distance = r.stateDistance();
+            for (int h = 0; h < nh; h++) {
+                int t = horizons[h];
+                cost[e][h] = t <= length ? cumulative[t - 1] : cumulative[length - 1] + failCost * (t - length);
+                if (r.learnerTerminated() && length <= t) failureRate[h] += 1.0 / episodes;
             }
-            env.episodeMetrics().forEach((k, v) -> metricSums.merge(k, v / episodes, Double::sum));
+            for (int t = 0; t < length; t++) {
+                disagreementSum[t] += disagreement[t];
+                running[t]++;
+            }
+            for (int t = 0; t <= tMax; t++) distanceSum[t] += distance[Math.min(t, distance.length - 1)] / episodes;
+            learnerReturn += r.learnerReturn() / episodes;
+            expertReturn += r.expertReturn() / episodes;
+            if (r.expertTerminated()) expertFailures += 1.0 / episodes;
         }
 
         double[] meanCost = new double[nh], stdCost = new double[nh];
         for (int h = 0; h < nh; h++) {
-            double m = 0;
-            for (double[] c : cost) m += c[h] / episodes;
-            double v = 0;
-            for (double[] c : cost) v += (c[h] - m) * (c[h] - m);
-            meanCost[h] = m;
-            stdCost[h] = episodes > 1 ? Math.sqrt(v / (episodes - 1)) : 0;
+            double[] column = new double[episodes];
+            for (int e = 0; e < episodes; e++) column[e] = cost[e][h];
+            Estimate est = Estimate.of(column);
+            meanCost[h] = est.mean();
+            stdCost[h] = episodes > 1 ? est.std() : 0;
         }
-        double[] disagreement = new double[tMax], stateDistance = new double[tMax];
-        for (int t = 0; t < tMax; t++) {
-            disagreement[t] = running[t] == 0 ? Double.NaN : disagreementSum[t] / running[t];
-            stateDistance[t] = bothRunning[t] == 0 ? Double.NaN : distanceSum[t] / bothRunning[t];
-        }
-        double[] hs = Arrays.stream(horizons).asDoubleStream().toArray();
-        LogLog.Fit fit = LogLog.fit(hs, meanCost);
-        return new CompoundingErrorReport(horizons.clone(), cost, meanCost, stdCost, meanReturn, failureRate,
-                fit.slope(), fit.intercept(), fit.rSquared(), disagreement, stateDistance, metricSums, failCost);
+        double[] disagreementByStep = new double[tMax];
+        for (int t = 0; t < tMax; t++) disagreementByStep[t] = running[t] == 0 ? Double.NaN : disagreementSum[t] / running[t];
+        LogLogFit fit = fitPositive(horizons, meanCost);
+        return new CompoundingErrorReport(horizons.clone(), cost, meanCost, stdCost, failureRate,
+                fit == null ? Double.NaN : fit.slope(), fit == null ? Double.NaN : fit.intercept(),
+                fit == null ? Double.NaN : fit.rSquared(), disagreementByStep, distanceSum, learnerReturn, expertReturn,
+                expertFailures, failCost);
     }
 
-    /** The expert's observations at steps 0..tMax-1 from {@code seed} (null after the expert's episode ended). */
-    private static double[][] expertTrajectory(Env env, ExpertOracle expert, long seed, int tMax) {
-        double[][] states = new double[tMax][];
-        double[] obs = env.reset(seed);
-        for (int t = 0; t < tMax; t++) {
-            states[t] = obs;
-            StepResult r = env.step(expert.act(obs));
-            obs = r.observation();
-            if (r.done()) break;
-        }
-        return states;
-    }
-
-    private double distance(double[] a, double[] b) {
-        double s = 0;
-        if (stateDims == null) {
-            for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
-        } else {
-            for (int i : stateDims) s += (a[i] - b[i]) * (a[i] - b[i]);
-        }
-        return Math.sqrt(s);
+    /** The log-log fit over the horizons with a positive cost (log 0 is undefined), or null when fewer than two have one. */
+    static LogLogFit fitPositive(int[] horizons, double[] cost) {
+        int n = 0;
+        for (double c : cost) if (c > 0) n++;
+        if (n < 2) return null;
+        double[] x = new double[n], y = new double[n];
+        for (int h = 0, i = 0; h < cost.length; h++)
+            if (cost[h] > 0) {
+                x[i] = horizons[h];
+                y[i++] = cost[h];
+            }
+        return LogLogFit.fit(x, y);
     }
 }

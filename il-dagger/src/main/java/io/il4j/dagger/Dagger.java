@@ -4,6 +4,7 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.StepResult;
+import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.core.policy.Policy;
 import io.il4j.core.policy.PolicyLearner;
@@ -44,7 +45,8 @@ import java.util.SplittableRandom;
 public final class Dagger {
     private final DaggerConfig config;
     private final PolicyLearner learner;
-    private RoundListener listener = RoundListener.LOG;
+    private RoundListener listener = RoundListener.SILENT;
+    private boolean showProgress = true;
 
     public Dagger(DaggerConfig config, PolicyLearner learner) {
         if (config == null) throw new IllegalArgumentException("config must not be null (use DaggerConfig.defaults())");
@@ -56,6 +58,12 @@ public final class Dagger {
     /** Reports each completed round to {@code listener} (default: one line on standard error). */
     public Dagger onRound(RoundListener listener) {
         this.listener = listener == null ? RoundListener.SILENT : listener;
+        return this;
+    }
+
+    /** Shows a progress display over the rounds on standard error (default on; see {@link io.il4j.core.report.Progress}). */
+    public Dagger showProgress(boolean show) {
+        this.showProgress = show;
         return this;
     }
 
@@ -76,14 +84,20 @@ public final class Dagger {
      */
     public DaggerResult run(Env env, ExpertOracle expert, Dataset initialDemonstrations, Path runDirectory) {
         LoopSettings settings = new LoopSettings("dagger", config, config.rounds(), config.horizon(),
-                config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes());
-        AggregationRun run = AggregationRun.start(settings, env, expert, learner, listener, initialDemonstrations, runDirectory);
+                config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes(), java.util.List.of("beta"));
+        try (AggregationRun run = AggregationRun.start(settings, env, expert, learner, listener, showProgress,
+                initialDemonstrations, runDirectory)) {
+            return loop(env, run);
+        }
+    }
+
+    private DaggerResult loop(Env env, AggregationRun run) {
         Policy policy = null;
         for (int k = run.nextRound(); k <= config.rounds() && !run.budgetExhausted(); k++) {
             run.beginRound(k);
             // 1. Train π̂_k on everything aggregated so far.
             policy = run.hasData() ? run.train(policy, k) : null;
-            AggregationRun.Evaluation evaluation = run.evaluate(policy);
+            EvaluationSummary evaluation = run.evaluate(policy);
             double beta = policy == null ? 1.0 : config.beta().beta(k);
             SplittableRandom coin = Seeds.random(config.seed(), k, Seeds.COIN);
             DatasetBuilder roundData = run.newRoundBuilder();

@@ -1,7 +1,8 @@
 package io.il4j.dagger;
 
 import io.il4j.dagger.internal.Checks;
-import io.il4j.dagger.internal.Json;
+import io.il4j.core.report.Json;
+import io.il4j.dagger.internal.Configs;
 
 /**
  * Settings of a {@link Dagger} run. Validated on construction; serializes to JSON (stored as
@@ -66,12 +67,12 @@ public record DaggerConfig(int rounds, int rolloutsPerRound, int horizon, long l
     }
 
     public String toJson() {
-        return Json.write(this);
+        return Json.toString(this);
     }
 
     /** Parses {@link #toJson()} output; invalid values raise the same IllegalArgumentException as the constructor. */
     public static DaggerConfig fromJson(String json) {
-        return Json.parse(json, DaggerConfig.class);
+        return Configs.parse(json, DaggerConfig.class);
     }
 
     /** True when {@link #labelBudget} limits the run. */

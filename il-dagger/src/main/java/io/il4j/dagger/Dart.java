@@ -4,6 +4,7 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.StepResult;
+import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.core.policy.Policy;
 import io.il4j.core.policy.PolicyLearner;
@@ -35,7 +36,8 @@ import java.util.SplittableRandom;
 public final class Dart {
     private final DartConfig config;
     private final PolicyLearner learner;
-    private RoundListener listener = RoundListener.LOG;
+    private RoundListener listener = RoundListener.SILENT;
+    private boolean showProgress = true;
 
     public Dart(DartConfig config, PolicyLearner learner) {
         if (config == null) throw new IllegalArgumentException("config must not be null");
@@ -49,6 +51,12 @@ public final class Dart {
         return this;
     }
 
+    /** Shows a progress display over the rounds on standard error (default on; see {@link io.il4j.core.report.Progress}). */
+    public Dart showProgress(boolean show) {
+        this.showProgress = show;
+        return this;
+    }
+
     public DaggerResult run(Env env, ExpertOracle expert) {
         return run(env, expert, null, null);
     }
@@ -59,14 +67,20 @@ public final class Dart {
             throw new IllegalArgumentException("DART injects Gaussian noise into actions and needs a Box action space; "
                     + env.spec().id() + " has " + env.spec().actionSpace());
         LoopSettings settings = new LoopSettings("dart", config, config.rounds(), config.horizon(),
-                config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes());
-        AggregationRun run = AggregationRun.start(settings, env, expert, learner, listener, initialDemonstrations, runDirectory);
+                config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes(), java.util.List.of("noise_std"));
+        try (AggregationRun run = AggregationRun.start(settings, env, expert, learner, listener, showProgress,
+                initialDemonstrations, runDirectory)) {
+            return loop(env, box, run);
+        }
+    }
+
+    private DaggerResult loop(Env env, Box box, AggregationRun run) {
         Policy policy = null;
         for (int k = run.nextRound(); k <= config.rounds() && !run.budgetExhausted(); k++) {
             run.beginRound(k);
             // The learner is trained each round for the noise estimate and the per-round evaluation.
             policy = run.hasData() ? run.train(policy, k) : null;
-            AggregationRun.Evaluation evaluation = run.evaluate(policy);
+            EvaluationSummary evaluation = run.evaluate(policy);
             double[] sigma = noiseStd(policy, run.aggregated(), box.dim());
             SplittableRandom noise = Seeds.random(config.seed(), k, Seeds.NOISE);
             DatasetBuilder roundData = run.newRoundBuilder();

@@ -1,7 +1,8 @@
 package io.il4j.dagger;
 
 import io.il4j.dagger.internal.Checks;
-import io.il4j.dagger.internal.Json;
+import io.il4j.core.report.Json;
+import io.il4j.dagger.internal.Configs;
 
 /**
  * Settings of a {@link Dart} run; the loop fields mean what they mean in {@link DaggerConfig}.
@@ -41,10 +42,10 @@ public record DartConfig(int rounds, int rolloutsPerRound, int horizon, long lab
     }
 
     public String toJson() {
-        return Json.write(this);
+        return Json.toString(this);
     }
 
     public static DartConfig fromJson(String json) {
-        return Json.parse(json, DartConfig.class);
+        return Configs.parse(json, DartConfig.class);
     }
 }

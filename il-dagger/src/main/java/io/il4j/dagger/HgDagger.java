@@ -4,6 +4,7 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.StepResult;
+import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.core.policy.Policy;
 import io.il4j.core.policy.PolicyLearner;
@@ -32,7 +33,8 @@ import java.util.Map;
 public final class HgDagger {
     private final HgDaggerConfig config;
     private final PolicyLearner learner;
-    private RoundListener listener = RoundListener.LOG;
+    private RoundListener listener = RoundListener.SILENT;
+    private boolean showProgress = true;
 
     public HgDagger(HgDaggerConfig config, PolicyLearner learner) {
         if (config == null) throw new IllegalArgumentException("config must not be null");
@@ -46,6 +48,12 @@ public final class HgDagger {
         return this;
     }
 
+    /** Shows a progress display over the rounds on standard error (default on; see {@link io.il4j.core.report.Progress}). */
+    public HgDagger showProgress(boolean show) {
+        this.showProgress = show;
+        return this;
+    }
+
     public DaggerResult run(Env env, ExpertOracle expert) {
         return run(env, expert, null, null);
     }
@@ -53,15 +61,21 @@ public final class HgDagger {
     /** Runs (or resumes, from {@code runDirectory}) HG-DAgger; see {@link Dagger#run(Env, ExpertOracle, Dataset, Path)}. */
     public DaggerResult run(Env env, ExpertOracle expert, Dataset initialDemonstrations, Path runDirectory) {
         LoopSettings settings = new LoopSettings("hg-dagger", config, config.rounds(), config.horizon(),
-                config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes());
-        AggregationRun run = AggregationRun.start(settings, env, expert, learner, listener, initialDemonstrations, runDirectory);
+                config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes(), java.util.List.of("takeovers"));
+        try (AggregationRun run = AggregationRun.start(settings, env, expert, learner, listener, showProgress,
+                initialDemonstrations, runDirectory)) {
+            return loop(env, run);
+        }
+    }
+
+    private DaggerResult loop(Env env, AggregationRun run) {
         TakeoverRule rule = config.takeover();
         boolean consultEveryStep = rule.kind() == TakeoverRule.Kind.ACTION_DEVIATION;
         Policy policy = null;
         for (int k = run.nextRound(); k <= config.rounds() && !run.budgetExhausted(); k++) {
             run.beginRound(k);
             policy = run.hasData() ? run.train(policy, k) : null;
-            AggregationRun.Evaluation evaluation = run.evaluate(policy);
+            EvaluationSummary evaluation = run.evaluate(policy);
             DatasetBuilder roundData = run.newRoundBuilder();
             RoundStats stats = new RoundStats(env.spec().actionSpace());
             int takeovers = 0;

@@ -1,7 +1,8 @@
 package io.il4j.dagger;
 
 import io.il4j.dagger.internal.Checks;
-import io.il4j.dagger.internal.Json;
+import io.il4j.core.report.Json;
+import io.il4j.dagger.internal.Configs;
 
 /**
  * Settings of an {@link HgDagger} run; the fields shared with DAgger mean what they mean in {@link DaggerConfig}.
@@ -30,10 +31,10 @@ public record HgDaggerConfig(int rounds, int rolloutsPerRound, int horizon, long
     }
 
     public String toJson() {
-        return Json.write(this);
+        return Json.toString(this);
     }
 
     public static HgDaggerConfig fromJson(String json) {
-        return Json.parse(json, HgDaggerConfig.class);
+        return Configs.parse(json, HgDaggerConfig.class);
     }
 }

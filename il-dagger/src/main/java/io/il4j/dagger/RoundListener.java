@@ -9,9 +9,4 @@ public interface RoundListener {
     /** Ignores everything (tests). */
     RoundListener SILENT = (s, n) -> { };
 
-    /** One plain line per round on standard error. */
-    RoundListener LOG = (s, n) -> System.err.printf(java.util.Locale.ROOT,
-            "round %d/%d  labels %d (+%d)  expert-acts %.2f  disagreement %.4f  eval return %.2f  %.1fs%n",
-            s.round(), n, s.labelsTotal(), s.labels(), s.expertActionFraction(), s.actionDisagreement(),
-            s.evalReturn(), s.seconds());
 }

@@ -6,14 +6,13 @@ import io.il4j.core.env.StepResult;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.core.policy.Policy;
 import io.il4j.core.space.Box;
-import io.il4j.dagger.internal.LogLog;
+import io.il4j.core.metrics.LogLogFit;
 import io.il4j.dagger.testing.NearestNeighbourLearner;
 import io.il4j.dagger.testing.ScriptedEnv;
 import io.il4j.dagger.testing.UnstableLane;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -88,14 +87,12 @@ class CompoundingErrorTest {
                 return new StepResult(new double[]{x}, -Math.abs(x), false, false);
             }
 
-            @Override
-            public Map<String, Double> episodeMetrics() {
-                return Map.of("final_x", x);
-            }
         };
         CompoundingErrorReport r = new CompoundingError(new int[]{10}, 4, 0).measure(line, o -> new double[]{0.1}, ZERO);
-        for (int t = 0; t < 10; t++) assertEquals(0.1 * t, r.stateDistanceByStep()[t], 1e-9);
-        assertEquals(1.0 + 1.5e-3, r.finalMetrics().get("final_x"), 1e-9); // mean of seed/1000 + 1.0 over seeds 0..3
+        for (int t = 0; t <= 10; t++) assertEquals(0.1 * t, r.stateDistanceByStep()[t], 1e-9);
+        // Return: -sum_{t=1..10} |seed/1000 + 0.1 t| for the learner, -10 |seed/1000| for the expert; mean over seeds 0..3.
+        assertEquals(-(5.5 + 10 * 1.5e-3), r.meanReturn(), 1e-9);
+        assertEquals(-10 * 1.5e-3, r.expertReturn(), 1e-9);
     }
 
     @Test
@@ -111,15 +108,12 @@ class CompoundingErrorTest {
     }
 
     @Test
-    void logLogFitRecoversPowerLaws() {
-        double[] t = {50, 100, 200, 400, 800, 1600}, quad = new double[6], lin = new double[6];
-        for (int i = 0; i < 6; i++) {
-            quad[i] = 3e-4 * t[i] * t[i];
-            lin[i] = 0.2 * t[i];
-        }
-        assertEquals(2.0, LogLog.fit(t, quad).slope(), 1e-12);
-        assertEquals(1.0, LogLog.fit(t, lin).slope(), 1e-12);
-        assertEquals(Math.log(0.2), LogLog.fit(t, lin).intercept(), 1e-12);
+    void theSlopeIsFittedOverTheHorizonsWithPositiveCost() {
+        int[] t = {50, 100, 200, 400};
+        LogLogFit quad = CompoundingError.fitPositive(t, new double[]{0, 3, 12, 48});
+        assertEquals(2.0, quad.slope(), 1e-12);
+        assertEquals(3, quad.n());
+        assertNull(CompoundingError.fitPositive(t, new double[]{0, 0, 0, 5}));
     }
 
     @Test
@@ -128,10 +122,10 @@ class CompoundingErrorTest {
         double bcCost = 0, daggerCost = 0, bcSlope = 0, daggerSlope = 0;
         for (long seed = 0; seed < 3; seed++) {
             Policy bc = new Dagger(DaggerConfig.behavioralCloning(400, 100, seed, 0), new NearestNeighbourLearner())
-                    .onRound(RoundListener.SILENT).run(new UnstableLane(), UnstableLane.EXPERT).policy();
+                    .showProgress(false).run(new UnstableLane(), UnstableLane.EXPERT).policy();
             Policy dagger = new Dagger(DaggerConfig.builder().rounds(10).rolloutsPerRound(1).horizon(100).labelBudget(400)
                     .seed(seed).evalEpisodes(0).build(), new NearestNeighbourLearner())
-                    .onRound(RoundListener.SILENT).run(new UnstableLane(), UnstableLane.EXPERT).policy();
+                    .showProgress(false).run(new UnstableLane(), UnstableLane.EXPERT).policy();
             CompoundingError ce = new CompoundingError(horizons, 20, 1_000);
             CompoundingErrorReport b = ce.measure(new UnstableLane(), bc, UnstableLane.EXPERT);
             CompoundingErrorReport d = ce.measure(new UnstableLane(), dagger, UnstableLane.EXPERT);

@@ -33,10 +33,10 @@ class DaggerLearningTest {
         int seeds = 5;
         for (long seed = 0; seed < seeds; seed++) {
             DaggerResult bc = new Dagger(DaggerConfig.behavioralCloning(LABELS, 100, seed, 0), new NearestNeighbourLearner())
-                    .onRound(RoundListener.SILENT).run(new UnstableLane(), UnstableLane.EXPERT);
+                    .showProgress(false).run(new UnstableLane(), UnstableLane.EXPERT);
             DaggerConfig cfg = DaggerConfig.builder().rounds(10).rolloutsPerRound(1).horizon(100).labelBudget(LABELS)
                     .beta(BetaSchedule.expertFirstRound()).seed(seed).evalEpisodes(0).build();
-            DaggerResult dagger = new Dagger(cfg, new NearestNeighbourLearner()).onRound(RoundListener.SILENT)
+            DaggerResult dagger = new Dagger(cfg, new NearestNeighbourLearner()).showProgress(false)
                     .run(new UnstableLane(), UnstableLane.EXPERT);
             assertEquals(LABELS, bc.labelsUsed());
             assertEquals(LABELS, dagger.labelsUsed());

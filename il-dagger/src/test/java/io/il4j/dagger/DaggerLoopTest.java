@@ -61,7 +61,7 @@ class DaggerLoopTest {
         ExpertOracle oracle = constantOracle();
         DaggerConfig c = config().rounds(3).rolloutsPerRound(4).horizon(30).beta(BetaSchedule.constant(0.5)).build();
 
-        DaggerResult r = new Dagger(c, constantLearner()).onRound(RoundListener.SILENT).run(s, oracle);
+        DaggerResult r = new Dagger(c, constantLearner()).showProgress(false).run(s, oracle);
 
         ArgumentCaptor<double[]> asked = ArgumentCaptor.forClass(double[].class);
         verify(oracle, times(s.actedIn.size())).act(asked.capture());
@@ -93,7 +93,7 @@ class DaggerLoopTest {
                 BetaSchedule.exponential(0.6), BetaSchedule.expertFirstRound())) {
             ScriptedEnv s = new ScriptedEnv(1_000_000, 1); // never terminates: every rollout runs the horizon
             DaggerConfig c = config().rounds(6).rolloutsPerRound(10).horizon(1_000).beta(schedule).build();
-            DaggerResult r = new Dagger(c, constantLearner()).onRound(RoundListener.SILENT).run(s, ExpertOracle.of(o -> EXPERT_ACTION.clone()));
+            DaggerResult r = new Dagger(c, constantLearner()).showProgress(false).run(s, ExpertOracle.of(o -> EXPERT_ACTION.clone()));
 
             int from = 0;
             for (RoundSummary round : r.rounds()) {
@@ -118,7 +118,7 @@ class DaggerLoopTest {
     void constantBetaRateOverManyStepsIsTight() {
         ScriptedEnv s = new ScriptedEnv(1_000_000, 1);
         DaggerConfig c = config().rounds(11).rolloutsPerRound(10).horizon(1_000).beta(BetaSchedule.constant(0.3)).build();
-        DaggerResult r = new Dagger(c, constantLearner()).onRound(RoundListener.SILENT).run(s, ExpertOracle.of(o -> EXPERT_ACTION.clone()));
+        DaggerResult r = new Dagger(c, constantLearner()).showProgress(false).run(s, ExpertOracle.of(o -> EXPERT_ACTION.clone()));
         List<double[]> afterRound1 = s.executed.subList(r.rounds().get(0).steps(), s.executed.size());
         double rate = afterRound1.stream().filter(a -> a[0] == EXPERT_ACTION[0]).count() / (double) afterRound1.size();
         assertEquals(100_000, afterRound1.size());
@@ -132,7 +132,7 @@ class DaggerLoopTest {
         Dataset demos = demonstrations();
         DaggerConfig c = config().rounds(4).rolloutsPerRound(3).horizon(25).beta(BetaSchedule.linear(3)).build();
 
-        DaggerResult r = new Dagger(c, learner).onRound(RoundListener.SILENT).run(s, constantOracle(), demos, null);
+        DaggerResult r = new Dagger(c, learner).showProgress(false).run(s, constantOracle(), demos, null);
 
         ArgumentCaptor<Dataset> fitted = ArgumentCaptor.forClass(Dataset.class);
         verify(learner, times(5)).fit(fitted.capture(), anyLong(), any()); // one per round + the final policy
@@ -168,7 +168,7 @@ class DaggerLoopTest {
         Dataset demos = demonstrations(); // 37 labels
         DaggerConfig c = config().rounds(50).rolloutsPerRound(3).horizon(30).labelBudget(500).build();
 
-        DaggerResult r = new Dagger(c, constantLearner()).onRound(RoundListener.SILENT).run(s, oracle, demos, null);
+        DaggerResult r = new Dagger(c, constantLearner()).showProgress(false).run(s, oracle, demos, null);
 
         verify(oracle, times(500 - 37)).act(any(double[].class));
         assertEquals(500, r.labelsUsed());
@@ -182,7 +182,7 @@ class DaggerLoopTest {
         assertTrue(d.truncated(d.numEpisodes() - 1), "the episode cut by the budget is kept as truncated");
 
         IllegalArgumentException tooSmall = assertThrows(IllegalArgumentException.class,
-                () -> new Dagger(c.toBuilder().labelBudget(30).build(), constantLearner()).onRound(RoundListener.SILENT)
+                () -> new Dagger(c.toBuilder().labelBudget(30).build(), constantLearner()).showProgress(false)
                         .run(new ScriptedEnv(), constantOracle(), demos, null));
         assertTrue(tooSmall.getMessage().contains("37 expert labels, more than the label budget of 30"), tooSmall.getMessage());
     }
@@ -208,7 +208,7 @@ class DaggerLoopTest {
     @Test
     void oracleFailureStopsWithRoundAndStepAndResumeContinuesFromTheSavedRound(@TempDir Path dir) throws Exception {
         List<double[]> ignored = new ArrayList<>();
-        DaggerResult reference = new Dagger(resumableConfig(), new LeastSquaresLearner()).onRound(RoundListener.SILENT)
+        DaggerResult reference = new Dagger(resumableConfig(), new LeastSquaresLearner()).showProgress(false)
                 .run(new ScriptedEnv(), oracleFailingAt(-1, null, ignored), demonstrations(), null);
         long afterRound2 = reference.rounds().get(1).labelsTotal();
         int failAt = (int) (afterRound2 - demonstrations().numSteps()) + 30; // inside round 3
@@ -218,7 +218,7 @@ class DaggerLoopTest {
             throw new IllegalStateException("boom");
         }, asked);
         ExpertOracleException ex = assertThrows(ExpertOracleException.class, () ->
-                new Dagger(resumableConfig(), new LeastSquaresLearner()).onRound(RoundListener.SILENT)
+                new Dagger(resumableConfig(), new LeastSquaresLearner()).showProgress(false)
                         .run(new ScriptedEnv(), failing, demonstrations(), dir));
 
         double[] failedOn = asked.get(failAt - 1);
@@ -234,13 +234,19 @@ class DaggerLoopTest {
         assertEquals(afterRound2, ex.aggregatedSoFar().numSteps());
         assertTrue(Files.exists(dir.resolve("round-001.json")) && Files.exists(dir.resolve("round-002.json")));
         assertFalse(Files.exists(dir.resolve("round-003.json")));
-        assertTrue(Files.exists(dir.resolve("config.json")) && Files.exists(dir.resolve("metrics.csv")));
+        assertTrue(Files.exists(dir.resolve("config.json")));
+        List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertEquals(3, metrics.size());
+        assertEquals("round,episodes,steps,labels,labels_total,oracle_queries,expert_action_fraction,"
+                + "action_disagreement,eval_return,beta,seconds", metrics.get(0));
+        assertTrue(metrics.get(2).startsWith("2,3," + reference.rounds().get(1).steps() + ","), metrics.get(2));
+        assertFalse(Files.exists(dir.resolve("results.json")));
 
         // Resume: rounds 1-2 are reloaded, not rolled out again; the result equals the uninterrupted run's.
         List<double[]> resumedAsked = new ArrayList<>();
         ExpertOracle healthy = oracleFailingAt(-1, null, resumedAsked);
         PolicyLearner learner = spy(new LeastSquaresLearner());
-        DaggerResult resumed = new Dagger(resumableConfig(), learner).onRound(RoundListener.SILENT)
+        DaggerResult resumed = new Dagger(resumableConfig(), learner).showProgress(false)
                 .run(new ScriptedEnv(), healthy, demonstrations(), dir);
 
         assertEquals(reference.labelsUsed() - afterRound2, resumedAsked.size());
@@ -255,6 +261,8 @@ class DaggerLoopTest {
             assertEquals(a.expertActionFraction(), b.expertActionFraction());
             assertEquals(a.actionDisagreement(), b.actionDisagreement(), 1e-12, "round " + (k + 1));
         }
+        assertEquals(6, Files.readAllLines(dir.resolve("metrics.csv")).size()); // rows of rounds 1-2 rewritten, then 3-5
+        assertTrue(Files.readString(dir.resolve("results.json")).contains("\"labels_used\" : " + reference.labelsUsed()));
         double[] probe = {123, 7};
         assertArrayEquals(reference.policy().act(probe), resumed.policy().act(probe), 1e-9);
     }
@@ -272,10 +280,10 @@ class DaggerLoopTest {
             ScriptedEnv s = new ScriptedEnv();
             DaggerConfig cfg = resumableConfig();
             // Fail on the 5th label of round 2.
-            int round1 = new Dagger(cfg, new LeastSquaresLearner()).onRound(RoundListener.SILENT)
+            int round1 = new Dagger(cfg, new LeastSquaresLearner()).showProgress(false)
                     .run(new ScriptedEnv(), oracleFailingAt(-1, null, new ArrayList<>())).rounds().get(0).steps();
             ExpertOracleException ex = assertThrows(ExpertOracleException.class, () ->
-                    new Dagger(cfg, new LeastSquaresLearner()).onRound(RoundListener.SILENT)
+                    new Dagger(cfg, new LeastSquaresLearner()).showProgress(false)
                             .run(s, oracleFailingAt(round1 + 5, c.answer(), asked), null, runDir));
             assertEquals(2, ex.round(), c.name());
             assertEquals(0, ex.episode());
@@ -291,7 +299,7 @@ class DaggerLoopTest {
 
     @Test
     void resumingWithAnotherConfigurationOrOtherDemonstrationsIsRejected(@TempDir Path dir) {
-        new Dagger(resumableConfig(), new LeastSquaresLearner()).onRound(RoundListener.SILENT)
+        new Dagger(resumableConfig(), new LeastSquaresLearner()).showProgress(false)
                 .run(new ScriptedEnv(), constantOracle(), demonstrations(), dir);
         DaggerConfig other = resumableConfig().toBuilder().rounds(6).seed(8).build();
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () ->
@@ -305,7 +313,7 @@ class DaggerLoopTest {
 
         // A completed run resumes to the same result without asking the expert again.
         ExpertOracle oracle = constantOracle();
-        DaggerResult again = new Dagger(resumableConfig(), new LeastSquaresLearner()).onRound(RoundListener.SILENT)
+        DaggerResult again = new Dagger(resumableConfig(), new LeastSquaresLearner()).showProgress(false)
                 .run(new ScriptedEnv(), oracle, null, dir);
         verify(oracle, never()).act(any(double[].class));
         assertEquals(5, again.rounds().size());

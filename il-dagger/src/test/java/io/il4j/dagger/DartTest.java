@@ -33,7 +33,7 @@ class DartTest {
         PolicyLearner learner = (d, seed, w) -> obs -> new double[]{LABEL};
         DartConfig c = new DartConfig(2, 10, 1_000, 0, DartConfig.NoiseMode.FIXED, 0.5, 1, RetrainMode.FROM_SCRATCH, 4, 0);
 
-        DaggerResult r = new Dart(c, learner).onRound(RoundListener.SILENT).run(s, oracle);
+        DaggerResult r = new Dart(c, learner).showProgress(false).run(s, oracle);
 
         assertEquals(20_000, s.executed.size());
         verify(oracle, times(20_000)).act(any(double[].class));
@@ -52,7 +52,7 @@ class DartTest {
         when(learner.fit(any(), anyLong(), any())).thenReturn((Policy) obs -> new double[]{LABEL + 0.2});
         DartConfig c = new DartConfig(2, 10, 1_000, 0, DartConfig.NoiseMode.ESTIMATED, 0.0, 2.0, RetrainMode.FROM_SCRATCH, 5, 0);
 
-        DaggerResult r = new Dart(c, learner).onRound(RoundListener.SILENT).run(s, oracle);
+        DaggerResult r = new Dart(c, learner).showProgress(false).run(s, oracle);
 
         // Round 1: no learner, noise std 0 as configured; round 2: sqrt(2 x 0.04).
         assertEquals(0.0, r.rounds().get(0).details().get("noise_std"));

@@ -34,7 +34,7 @@ class HgDaggerTest {
         when(oracle.act(any(double[].class))).thenAnswer(inv -> new double[]{0.0});
         HgDaggerConfig c = new HgDaggerConfig(3, 2, 45, 0, TakeoverRule.actionDeviation(1.0), RetrainMode.FROM_SCRATCH, 1, 0);
 
-        DaggerResult r = new HgDagger(c, gatedLearner()).onRound(RoundListener.SILENT).run(s, oracle);
+        DaggerResult r = new HgDagger(c, gatedLearner()).showProgress(false).run(s, oracle);
 
         // Round 1 has no learner: the expert drives 2 x 45 steps and labels them all.
         RoundSummary first = r.rounds().get(0);
@@ -87,7 +87,7 @@ class HgDaggerTest {
         HgDaggerConfig c = new HgDaggerConfig(20, 3, 100, 350, TakeoverRule.stateDeviation(0.05, 0),
                 RetrainMode.FROM_SCRATCH, 3, 0);
 
-        DaggerResult r = new HgDagger(c, learner).onRound(RoundListener.SILENT).run(new UnstableLane(), expert);
+        DaggerResult r = new HgDagger(c, learner).showProgress(false).run(new UnstableLane(), expert);
 
         assertEquals(350, r.labelsUsed());
         assertTrue(r.budgetExhausted());

@@ -4,12 +4,14 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.env.Env;
-import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.Rollouts;
+import io.il4j.core.metrics.Estimate;
+import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.core.policy.Policy;
 import io.il4j.core.policy.PolicyLearner;
 import io.il4j.core.space.ActionSpace;
+import io.il4j.core.report.Progress;
 import io.il4j.core.space.Discrete;
 import io.il4j.dagger.DaggerResult;
 import io.il4j.dagger.ExpertOracleException;
@@ -20,18 +22,19 @@ import io.il4j.dagger.RoundSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The bookkeeping every interactive imitation loop shares, so that each algorithm's own class holds
  * only its loop: the aggregated dataset, the expert-label budget, checked oracle calls (failures name
  * round, episode and step), (re)training with the configured retrain mode, per-round evaluation, and
- * the run directory (save per round, resume). Not thread-safe.
+ * the run directory (save per round, resume) and progress display. Close it when the run ends (it
+ * closes the progress display). Not thread-safe.
  */
-public final class AggregationRun {
+public final class AggregationRun implements AutoCloseable {
     private final LoopSettings settings;
     private final Env env;
     private final ExpertOracle oracle;
@@ -40,6 +43,7 @@ public final class AggregationRun {
     private final DatasetSpec spec;
     private final ActionSpace actionSpace;
     private final RunStore store; // null: in-memory run
+    private final Progress progress; // null: no display
     private final DatasetBuilder aggregated;
     private final List<RoundSummary> rounds = new ArrayList<>();
     // per round
@@ -47,7 +51,7 @@ public final class AggregationRun {
     private long roundLabels, roundQueries, roundStartNanos;
 
     private AggregationRun(LoopSettings settings, Env env, ExpertOracle oracle, PolicyLearner learner,
-                           RoundListener listener, Dataset initial, Path runDirectory) {
+                           RoundListener listener, boolean showProgress, Dataset initial, Path runDirectory) {
         this.settings = settings;
         this.env = Checks.notNull("env", env);
         this.oracle = Checks.notNull("expert oracle", oracle);
@@ -64,7 +68,8 @@ public final class AggregationRun {
             store = null;
             if (converted != null) aggregate(converted);
         } else {
-            store = RunStore.open(runDirectory, settings.algorithm(), settings.config(), spec, converted);
+            store = RunStore.open(runDirectory, settings.algorithm(), settings.config(), spec, converted,
+                    evaluationMetricKeys(env, settings), settings.detailKeys());
             Dataset stored = store.initial();
             if (stored != null) aggregate(stored);
             for (RunStore.Completed c : store.completedRounds()) {
@@ -72,12 +77,29 @@ public final class AggregationRun {
                 rounds.add(c.summary());
             }
         }
+        progress = showProgress ? Progress.start(settings.algorithm(), settings.rounds()) : null;
+        if (progress != null) progress.stepTo(Math.min(rounds.size(), settings.rounds()));
+    }
+
+    /**
+     * The metric keys the environment reports, for fixed metrics.csv columns (read after a reset, which
+     * the {@link Env#episodeMetrics()} contract allows); none when there is no evaluation.
+     */
+    private static List<String> evaluationMetricKeys(Env env, LoopSettings settings) {
+        if (settings.evalEpisodes() == 0) return List.of();
+        env.reset(evaluationSeed(settings));
+        return env.episodeMetrics().keySet().stream().sorted().toList();
+    }
+
+    private static long evaluationSeed(LoopSettings settings) {
+        return Seeds.derive(settings.seed(), Seeds.EVALUATION) >>> 1;
     }
 
     /** Starts a run, or resumes the one saved in {@code runDirectory} (null: keep everything in memory). */
     public static AggregationRun start(LoopSettings settings, Env env, ExpertOracle oracle, PolicyLearner learner,
-                                       RoundListener listener, Dataset initialDemonstrations, Path runDirectory) {
-        return new AggregationRun(settings, env, oracle, learner, listener, initialDemonstrations, runDirectory);
+                                       RoundListener listener, boolean showProgress, Dataset initialDemonstrations,
+                                       Path runDirectory) {
+        return new AggregationRun(settings, env, oracle, learner, listener, showProgress, initialDemonstrations, runDirectory);
     }
 
     /** The spec of aggregated data: the environment's observations and action space, no rewards, no goals. */
@@ -138,12 +160,14 @@ public final class AggregationRun {
         return p;
     }
 
-    /** Mean return and metrics of {@code policy} over the configured evaluation episodes (fixed seeds, the same every round). */
-    public Evaluation evaluate(Policy policy) {
-        if (policy == null || settings.evalEpisodes() == 0) return Evaluation.NONE;
-        List<EpisodeResult> eps = Rollouts.evaluate(env, policy, settings.evalEpisodes(),
-                Seeds.derive(settings.seed(), Seeds.EVALUATION) >>> 1, settings.horizon());
-        return Evaluation.of(eps);
+    /**
+     * Evaluates {@code policy} over the configured evaluation episodes (fixed seeds, the same every round,
+     * the rollout horizon); null when there is no policy or no evaluation.
+     */
+    public EvaluationSummary evaluate(Policy policy) {
+        if (policy == null || settings.evalEpisodes() == 0) return null;
+        return EvaluationSummary.of(Rollouts.evaluate(env, policy, settings.evalEpisodes(), evaluationSeed(settings),
+                settings.horizon()));
     }
 
     /**
@@ -201,25 +225,56 @@ public final class AggregationRun {
     }
 
     /** Aggregates round data, saves the round (when there is a run directory) and reports it. */
-    public RoundSummary completeRound(Dataset roundData, RoundStats stats, Evaluation eval, Map<String, Double> details) {
+    public RoundSummary completeRound(Dataset roundData, RoundStats stats, EvaluationSummary eval, Map<String, Double> details) {
         if (roundData.numSteps() != roundLabels)
             throw new IllegalStateException("round " + round + " holds " + roundData.numSteps() + " steps but " + roundLabels + " labels were counted");
         aggregate(roundData);
         long labels = roundLabels;
         roundLabels = 0;
         RoundSummary s = new RoundSummary(round, stats.episodes(), stats.steps(), labels, labelsUsed(), roundQueries,
-                stats.expertActionFraction(), stats.meanDisagreement(), eval.meanReturn(), eval.metrics(), details,
+                stats.expertActionFraction(), stats.meanDisagreement(), meanReturn(eval), meanMetrics(eval), details,
                 (System.nanoTime() - roundStartNanos) / 1e9);
         rounds.add(s);
-        if (store != null) store.saveRound(s, roundData, rounds);
+        if (store != null) store.saveRound(s, roundData);
+        if (progress != null) {
+            progress.stepTo(round);
+            progress.setExtraMessage(String.format(Locale.ROOT, "%d labels, disagreement %.3g, return %.4g",
+                    s.labelsTotal(), s.actionDisagreement(), s.evalReturn()));
+        }
         listener.roundCompleted(s, settings.rounds());
         return s;
     }
 
     /** The result, after training and evaluating the final policy. */
     public DaggerResult finish(Policy finalPolicy) {
-        Evaluation e = evaluate(finalPolicy);
-        return new DaggerResult(finalPolicy, aggregated(), rounds, labelsUsed(), budgetExhausted(), e.meanReturn(), e.metrics());
+        EvaluationSummary e = evaluate(finalPolicy);
+        DaggerResult result = new DaggerResult(finalPolicy, aggregated(), rounds, labelsUsed(), budgetExhausted(),
+                meanReturn(e), meanMetrics(e));
+        if (store != null) {
+            Map<String, Object> results = new LinkedHashMap<>();
+            results.put("algorithm", settings.algorithm());
+            results.put("labels_used", result.labelsUsed());
+            results.put("budget_exhausted", result.budgetExhausted());
+            results.put("rounds_completed", rounds.size());
+            results.put("final_evaluation", e);
+            store.writeResults(results);
+        }
+        return result;
+    }
+
+    @Override
+    public void close() {
+        if (progress != null) progress.close();
+    }
+
+    private static double meanReturn(EvaluationSummary e) {
+        return e == null ? Double.NaN : e.totalReturn().mean();
+    }
+
+    private static Map<String, Double> meanMetrics(EvaluationSummary e) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (e != null) for (Map.Entry<String, Estimate> x : e.metrics().entrySet()) m.put(x.getKey(), x.getValue().mean());
+        return m;
     }
 
     private void aggregate(Dataset data) {
@@ -250,22 +305,5 @@ public final class AggregationRun {
             else b.endEpisode((float[]) null, 0, null, 0, demos.terminated(e), demos.truncated(e));
         }
         return b.build();
-    }
-
-    /** Mean return and per-metric means over evaluation episodes. */
-    public record Evaluation(double meanReturn, Map<String, Double> metrics) {
-        public static final Evaluation NONE = new Evaluation(Double.NaN, Map.of());
-
-        static Evaluation of(List<EpisodeResult> eps) {
-            double ret = 0;
-            Map<String, Double> sums = new TreeMap<>();
-            for (EpisodeResult e : eps) {
-                ret += e.totalReturn();
-                e.metrics().forEach((k, v) -> sums.merge(k, v, Double::sum));
-            }
-            Map<String, Double> means = new HashMap<>();
-            sums.forEach((k, v) -> means.put(k, v / eps.size()));
-            return new Evaluation(ret / eps.size(), means);
-        }
     }
 }

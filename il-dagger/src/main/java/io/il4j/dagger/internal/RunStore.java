@@ -3,22 +3,24 @@ package io.il4j.dagger.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.report.Json;
+import io.il4j.core.report.RunDirectory;
 import io.il4j.dagger.RoundSummary;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * A run directory of an interactive imitation run:
+ * The run directory of an interactive imitation run (an il4j {@link RunDirectory}):
  * <pre>
  *   config.json          algorithm, its configuration, hash of the initial demonstrations
  *   initial.bin          the initial demonstrations (when given)
@@ -36,39 +38,47 @@ public final class RunStore {
     public record StoredRound(RoundSummary summary, String dataFile, String dataHash) {
     }
 
-    private static final String MANIFEST = "config.json", INITIAL = "initial.bin";
-    private final Path dir;
+    public record Completed(RoundSummary summary, Dataset data) {
+    }
+
+    private static final String INITIAL = "initial.bin";
+    private final RunDirectory dir;
     private final DatasetSpec spec;
     private final Manifest manifest;
+    private final List<String> evalMetricKeys, detailKeys;
 
-    private RunStore(Path dir, DatasetSpec spec, Manifest manifest) {
+    private RunStore(RunDirectory dir, DatasetSpec spec, Manifest manifest, List<String> evalMetricKeys, List<String> detailKeys) {
         this.dir = dir;
         this.spec = spec;
         this.manifest = manifest;
+        this.evalMetricKeys = List.copyOf(evalMetricKeys);
+        this.detailKeys = List.copyOf(detailKeys);
     }
 
     /**
-     * Opens {@code dir}: creates it for a new run, or checks that an existing run was started by the same
+     * Opens {@code path}: creates it for a new run, or checks that an existing run was started by the same
      * algorithm with the same configuration, environment spaces and initial demonstrations.
+     * {@code evalMetricKeys} and {@code detailKeys} fix the extra columns of metrics.csv.
      */
-    public static RunStore open(Path dir, String algorithm, Object config, DatasetSpec spec, Dataset initial) {
-        JsonNode configTree = Json.tree(config);
-        Manifest wanted = new Manifest(algorithm, configTree, spec.observationDim(), spec.actionSpace().toString(),
+    public static RunStore open(Path path, String algorithm, Object config, DatasetSpec spec, Dataset initial,
+                                List<String> evalMetricKeys, List<String> detailKeys) {
+        Manifest wanted = new Manifest(algorithm, Configs.tree(config), spec.observationDim(), spec.actionSpace().toString(),
                 initial == null ? null : initial.contentHash(), initial == null ? 0 : initial.numSteps());
-        Path manifestFile = dir.resolve(MANIFEST);
+        Path abs = path.toAbsolutePath().normalize();
         try {
-            if (Files.exists(manifestFile)) {
-                Manifest stored = Json.read(manifestFile, Manifest.class);
-                checkSameRun(dir, stored, wanted);
-                return new RunStore(dir, spec, stored);
+            Path manifestFile = abs.resolve(RunDirectory.CONFIG);
+            Manifest stored = Files.exists(manifestFile) ? Json.read(manifestFile, Manifest.class) : null;
+            if (stored != null) checkSameRun(abs, stored, wanted);
+            RunDirectory dir = RunDirectory.create(abs.getParent(), abs.getFileName().toString());
+            RunStore store = new RunStore(dir, spec, stored != null ? stored : wanted, evalMetricKeys, detailKeys);
+            if (stored == null) {
+                if (initial != null) DatasetFiles.write(dir.file(INITIAL), initial);
+                dir.writeConfig(wanted);
             }
-            Files.createDirectories(dir);
+            return store;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create run directory " + dir, e);
+            throw new UncheckedIOException("cannot open run directory " + abs, e);
         }
-        if (initial != null) DatasetFiles.write(dir.resolve(INITIAL), initial);
-        Json.write(manifestFile, wanted);
-        return new RunStore(dir, spec, wanted);
     }
 
     private static void checkSameRun(Path dir, Manifest stored, Manifest wanted) {
@@ -86,7 +96,7 @@ public final class RunStore {
                 if (!stored.config().has(f)) differing.add(f);
             }
             throw new IllegalArgumentException("run directory " + dir + " was started with a different configuration ("
-                    + "differs in " + differing + "); resume with the configuration in " + dir.resolve(MANIFEST)
+                    + "differs in " + differing + "); resume with the configuration in " + dir.resolve(RunDirectory.CONFIG)
                     + " or use another directory");
         }
         if (stored.observationDim() != wanted.observationDim() || !stored.actionSpace().equals(wanted.actionSpace()))
@@ -99,74 +109,80 @@ public final class RunStore {
     }
 
     public Path directory() {
-        return dir;
+        return dir.path();
     }
 
     /** The stored initial demonstrations, or null when the run started without any. */
     public Dataset initial() {
         if (manifest.initialDataHash() == null) return null;
-        Dataset d = DatasetFiles.read(dir.resolve(INITIAL), spec);
-        requireHash(d, manifest.initialDataHash(), dir.resolve(INITIAL));
+        Dataset d = DatasetFiles.read(dir.file(INITIAL), spec);
+        requireHash(d, manifest.initialDataHash(), dir.file(INITIAL));
         return d;
     }
 
-    /** Completed rounds 1..m in order, each with its data (stops at the first round without a summary). */
+    /**
+     * Completed rounds 1..m in order, each with its data (stops at the first round without a summary);
+     * their rows are written again to the fresh metrics.csv.
+     */
     public List<Completed> completedRounds() {
         List<Completed> out = new ArrayList<>();
-        for (int r = 1; Files.exists(summaryFile(r)); r++) {
-            StoredRound s = Json.read(summaryFile(r), StoredRound.class);
-            if (s.summary().round() != r)
-                throw new IllegalArgumentException(summaryFile(r) + " describes round " + s.summary().round() + ", expected " + r);
-            Path data = dir.resolve(s.dataFile());
-            Dataset d = DatasetFiles.read(data, spec);
-            requireHash(d, s.dataHash(), data);
-            out.add(new Completed(s.summary(), d));
+        try {
+            for (int r = 1; Files.exists(summaryFile(r)); r++) {
+                StoredRound s = Json.read(summaryFile(r), StoredRound.class);
+                if (s.summary().round() != r)
+                    throw new IllegalArgumentException(summaryFile(r) + " describes round " + s.summary().round() + ", expected " + r);
+                Path data = dir.file(s.dataFile());
+                Dataset d = DatasetFiles.read(data, spec);
+                requireHash(d, s.dataHash(), data);
+                out.add(new Completed(s.summary(), d));
+                dir.appendMetrics(metricsRow(s.summary()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rounds saved in " + dir.path(), e);
         }
         return out;
     }
 
-    public record Completed(RoundSummary summary, Dataset data) {
-    }
-
-    /** Saves a completed round: its data first, then its summary (the completion mark), then metrics.csv. */
-    public void saveRound(RoundSummary summary, Dataset data, List<RoundSummary> allRounds) {
+    /** Saves a completed round: its data first, then its summary (the completion mark), then its metrics row. */
+    public void saveRound(RoundSummary summary, Dataset data) {
         String dataFile = String.format(Locale.ROOT, "round-%03d.bin", summary.round());
-        DatasetFiles.write(dir.resolve(dataFile), data);
-        Json.write(summaryFile(summary.round()), new StoredRound(summary, dataFile, data.contentHash()));
-        writeMetrics(allRounds);
+        DatasetFiles.write(dir.file(dataFile), data);
+        try {
+            Json.write(summaryFile(summary.round()), new StoredRound(summary, dataFile, data.contentHash()));
+            dir.appendMetrics(metricsRow(summary));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save round " + summary.round() + " in " + dir.path(), e);
+        }
     }
 
-    private void writeMetrics(List<RoundSummary> rounds) {
-        Path file = dir.resolve("metrics.csv"), tmp = dir.resolve("metrics.csv.tmp");
-        TreeSet<String> evalKeys = new TreeSet<>(), detailKeys = new TreeSet<>();
-        for (RoundSummary s : rounds) {
-            evalKeys.addAll(s.evalMetrics().keySet());
-            detailKeys.addAll(s.details().keySet());
-        }
-        try (Writer w = Files.newBufferedWriter(tmp)) {
-            w.write("round,episodes,steps,labels,labels_total,oracle_queries,expert_action_fraction,action_disagreement,eval_return");
-            for (String k : evalKeys) w.write(",eval_" + k);
-            for (String k : detailKeys) w.write("," + k);
-            w.write(",seconds\n");
-            for (RoundSummary s : rounds) {
-                w.write(s.round() + "," + s.episodes() + "," + s.steps() + "," + s.labels() + "," + s.labelsTotal() + ","
-                        + s.oracleQueries() + "," + s.expertActionFraction() + "," + s.actionDisagreement() + "," + s.evalReturn());
-                for (String k : evalKeys) w.write("," + s.evalMetrics().getOrDefault(k, Double.NaN));
-                for (String k : detailKeys) w.write("," + s.details().getOrDefault(k, Double.NaN));
-                w.write("," + s.seconds() + "\n");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+    /** Writes the run's final results ({@code results.json}). */
+    public void writeResults(Object results) {
         try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            dir.writeResults(results);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + tmp + " to " + file, e);
+            throw new UncheckedIOException("cannot write results in " + dir.path(), e);
         }
+    }
+
+    private Map<String, Object> metricsRow(RoundSummary s) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("round", s.round());
+        row.put("episodes", s.episodes());
+        row.put("steps", s.steps());
+        row.put("labels", s.labels());
+        row.put("labels_total", s.labelsTotal());
+        row.put("oracle_queries", s.oracleQueries());
+        row.put("expert_action_fraction", s.expertActionFraction());
+        row.put("action_disagreement", s.actionDisagreement());
+        row.put("eval_return", s.evalReturn());
+        for (String k : evalMetricKeys) row.put("eval_" + k, s.evalMetrics().getOrDefault(k, Double.NaN));
+        for (String k : detailKeys) row.put(k, s.details().getOrDefault(k, Double.NaN));
+        row.put("seconds", s.seconds());
+        return row;
     }
 
     private Path summaryFile(int round) {
-        return dir.resolve(String.format(Locale.ROOT, "round-%03d.json", round));
+        return dir.file(String.format(Locale.ROOT, "round-%03d.json", round));
     }
 
     private static void requireHash(Dataset d, String expected, Path file) {
