@@ -126,7 +126,7 @@ public final class CompoundingError {
     }
 
     /** The log-log fit over the horizons with a positive cost (log 0 is undefined), or null when fewer than two have one. */
-    static LogLogFit fitPositive(int[] horizons, double[] cost) {
+    public static LogLogFit fitPositive(int[] horizons, double[] cost) {
         int n = 0;
         for (double c : cost) if (c > 0) n++;
         if (n < 2) return null;

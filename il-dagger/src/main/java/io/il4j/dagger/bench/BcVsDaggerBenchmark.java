@@ -1,0 +1,123 @@
+package io.il4j.dagger.bench;
+
+import io.il4j.core.report.RunDirectory;
+import io.il4j.core.report.Table;
+import io.il4j.core.runtime.Il4j;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The BC-vs-DAgger benchmark: BC, DAgger, DART and HG-DAgger at equal expert-label budgets on several
+ * seeds, on Driving and Pendulum. Writes {@code <out>/results.json}, {@code <out>/config.json}, per task
+ * {@code <task>_cost_vs_horizon.png} and {@code <task>_return_vs_labels.png}, and the round data of every
+ * run under {@code <out>/<task>/} (an interrupted benchmark resumes completed rounds); prints the table
+ * and the headline claims with their measured numbers.
+ *
+ * <pre>
+ *   BcVsDaggerBenchmark [--out runs/bc-vs-dagger] [--seeds 5] [--tasks driving,pendulum] [--quick]
+ * </pre>
+ * Not thread-safe.
+ */
+public final class BcVsDaggerBenchmark {
+
+    private BcVsDaggerBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Il4j.configure();
+        Path out = Path.of("runs", "bc-vs-dagger");
+        int seeds = 5;
+        List<String> taskNames = List.of("driving", "pendulum");
+        boolean quick = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                case "--seeds" -> seeds = Integer.parseInt(value(args, ++i, "--seeds"));
+                case "--tasks" -> taskNames = List.of(value(args, ++i, "--tasks").split(","));
+                case "--quick" -> quick = true;
+                case "--help", "-h" -> {
+                    System.out.println("usage: BcVsDaggerBenchmark [--out DIR (runs/bc-vs-dagger)] [--seeds N (5)] "
+                            + "[--tasks driving,pendulum] [--quick (small budgets, a smoke run)]");
+                    return;
+                }
+                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; try --help");
+            }
+        }
+        if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+        List<BenchmarkTask> tasks = new ArrayList<>();
+        for (String t : taskNames) tasks.add(BenchmarkTasks.byName(t.trim(), quick));
+        run(tasks, List.of(Method.values()), seedList(seeds), out, System.out);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+        return args[i];
+    }
+
+    static long[] seedList(int n) {
+        long[] s = new long[n];
+        for (int i = 0; i < n; i++) s[i] = i;
+        return s;
+    }
+
+    /** Runs the comparison on every task and writes everything into {@code out}; returns the per-task results. */
+    public static List<Comparison.TaskResult> run(List<BenchmarkTask> tasks, List<Method> methods, long[] seeds, Path out,
+                                                  PrintStream console) throws IOException {
+        Path abs = out.toAbsolutePath().normalize();
+        RunDirectory dir = RunDirectory.create(abs.getParent(), abs.getFileName().toString());
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("benchmark", "bc-vs-dagger");
+        config.put("seeds", seeds);
+        config.put("methods", methods.stream().map(Method::label).toList());
+        config.put("tasks", tasks.stream().map(BenchmarkTask::describe).toList());
+        dir.writeConfig(config);
+        List<Comparison.TaskResult> results = new ArrayList<>();
+        for (BenchmarkTask task : tasks) {
+            Comparison.TaskResult r = Comparison.run(task, methods, seeds, dir.path().resolve(task.name()));
+            results.add(r);
+            Comparison.plot(r, dir.path());
+            Comparison.table(r).print(console);
+            if (r.claims() != null) console.println(claimsText(r));
+            Map<String, Object> all = new LinkedHashMap<>(config);
+            all.put("results", results);
+            dir.writeResults(all); // after every task, so a long run leaves its finished tasks behind
+        }
+        console.println("wrote " + dir.path().resolve(RunDirectory.RESULTS) + " and plots in " + dir.path());
+        return results;
+    }
+
+    /** The headline claims with the measured numbers. */
+    public static String claimsText(Comparison.TaskResult r) {
+        Comparison.Claims c = r.claims();
+        int tMax = r.horizons()[r.horizons().length - 1];
+        String fail = r.failureMetric() == null ? "failure rate at T=" + tMax : r.failureMetric() + " rate";
+        return String.format(Locale.ROOT, """
+                %s claims:
+                  cost at T=%d: DAgger / BC = %.3f  (claim <= 0.5: %s)
+                  %s: DAgger %.3f vs BC %.3f  (claim lower: %s)
+                  log-log slope of cost: BC %.2f vs DAgger %.2f  (claim BC larger: %s)
+                """, r.task(), tMax, c.costRatio(), verdict(c.costAtMostHalf()), fail, c.daggerFailure(), c.bcFailure(),
+                verdict(c.failureLower()), c.bcSlope(), c.daggerSlope(), verdict(c.bcSlopeLarger()));
+    }
+
+    private static String verdict(boolean holds) {
+        return holds ? "holds" : "DOES NOT HOLD";
+    }
+
+    /** The table of all tasks, for READMEs. */
+    public static String markdown(List<Comparison.TaskResult> results) {
+        StringBuilder sb = new StringBuilder();
+        for (Comparison.TaskResult r : results) {
+            Table t = Comparison.table(r);
+            sb.append(t.toMarkdown()).append('\n');
+        }
+        return sb.toString();
+    }
+}
