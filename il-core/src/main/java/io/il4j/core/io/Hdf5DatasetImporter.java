@@ -89,7 +89,7 @@ public final class Hdf5DatasetImporter {
         if (top.containsKey("observations")) return Hdf5Options.Layout.D4RL;
         throw DatasetFormatException.atHdf5Path(file, "/", "matches no known layout; expected D4RL (observations, actions, "
                 + "rewards, terminals at the root), Minari (episode_<i> groups) or robomimic (data/demo_<i> groups); "
-                + "found " + top.keySet());
+                + "found " + new java.util.TreeSet<>(top.keySet()));
     }
 
     /** State of one import: the builder (created once the first episode fixes the dims) and warnings. */
@@ -226,9 +226,9 @@ public final class Hdf5DatasetImporter {
                 else skipped.add(e.getKey());
             }
             if (!skipped.isEmpty())
-                warnings.add(obsGroup.getPath() + ": skipping observation keys that are not (T, k) arrays (e.g. images): "
+                warnings.add(Hdf5Reads.path(obsGroup) + ": skipping observation keys that are not (T, k) arrays (e.g. images): "
                         + String.join(", ", skipped));
-            if (keys.isEmpty()) throw r.error(obsGroup.getPath(), "holds no (T, k) observation datasets; found " + skipped);
+            if (keys.isEmpty()) throw r.error(Hdf5Reads.path(obsGroup), "holds no (T, k) observation datasets; found " + skipped);
             return keys;
         }
 
@@ -245,7 +245,7 @@ public final class Hdf5DatasetImporter {
                 for (int i = 0; i < t; i++) System.arraycopy(v, i * w, out, i * od + col, w);
                 col += w;
             }
-            if (col != od) throw r.error(obsGroup.getPath(), "gives " + col + " observation numbers per row; the first demo gave " + od);
+            if (col != od) throw r.error(Hdf5Reads.path(obsGroup), "gives " + col + " observation numbers per row; the first demo gave " + od);
             return out;
         }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,11 +33,17 @@ public final class Hdf5Reads {
         return (p.endsWith("/") ? p : p + "/") + name;
     }
 
+    /** The path of a group without jhdf's trailing slash ({@code /data/demo_0}; the root stays {@code /}). */
+    public static String path(Group g) {
+        String p = g.getPath();
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
     /** A required dataset; {@code expectation} (e.g. {@code "(T, act_dim)"}) goes into the error. */
     public Dataset dataset(Group g, String name, String expectation) {
         Dataset d = optionalDataset(g, name, expectation);
         if (d == null)
-            throw error(path(g, name), "missing; expected a dataset of shape " + expectation + " (found " + g.getChildren().keySet() + ")");
+            throw error(path(g, name), "missing; expected a dataset of shape " + expectation + " (found " + new TreeSet<>(g.getChildren().keySet()) + ")");
         return d;
     }
 
