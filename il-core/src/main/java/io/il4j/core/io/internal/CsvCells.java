@@ -20,7 +20,7 @@ public final class CsvCells {
         float v;
         try {
             if (!(last == '.' || (last >= '0' && last <= '9')) && !isNonFinite(cell)) throw new NumberFormatException();
-            v = Float.parseFloat(cell);
+            v = DecimalFloats.parse(cell);
         } catch (NumberFormatException e) {
             if (isNonFinite(cell))
                 throw DatasetFormatException.atLine(file, line, column, "expected a finite number, got '" + cell + "' (NaN/Inf)");
