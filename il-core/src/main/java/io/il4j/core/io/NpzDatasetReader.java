@@ -4,10 +4,12 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.io.internal.EpisodeAppender;
+import io.il4j.core.io.internal.FloatChecks;
 import io.il4j.core.io.internal.NpyData;
 import io.il4j.core.io.internal.NpyHeader;
 import io.il4j.core.io.internal.SpecJson;
 import io.il4j.core.space.Box;
+import io.il4j.core.space.Discrete;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,8 +29,8 @@ import java.util.zip.ZipFile;
  * the {@code .npy} headers parsed here). Float entries may be {@code f4} or {@code f8} (rounded to float32);
  * offsets any integer dtype; flags bool or integer. Without {@code spec_json} the spec is inferred: names
  * {@code obs_i}/{@code act_i}/{@code goal_i}, an unbounded {@code Box} action space. {@code terminated} and
- * {@code truncated} default to all false when absent. Every shape and offset is checked before the dataset is
- * built. Immutable; thread-safe.
+ * {@code truncated} default to all false when absent. Every shape and offset is checked, float values must be finite
+ * and discrete actions valid indices, all before the dataset is built. Stateless; thread-safe.
  */
 public final class NpzDatasetReader {
 
@@ -80,6 +82,15 @@ public final class NpzDatasetReader {
             if (a.has("terminated")) a.expectVector("terminated", episodes);
             if (a.has("truncated")) a.expectVector("truncated", episodes);
             a.checkOffsets(obsOff, stepOff, nObs, nSteps);
+            a.checkFinite("observations", obs, spec.observationDim());
+            a.checkFinite("actions", act, spec.actionDim());
+            if (rew != null) a.checkFinite("rewards", rew, 1);
+            if (goals != null) a.checkFinite("goals", goals, spec.goalDim());
+            if (spec.actionSpace() instanceof Discrete discrete) {
+                int bad = FloatChecks.firstInvalidIndex(act, discrete.n());
+                if (bad >= 0) throw a.error("actions", "holds " + act[bad] + " at step " + bad + "; expected an integer "
+                        + "action index in [0, " + (discrete.n() - 1) + "] for " + discrete);
+            }
 
             DatasetBuilder b = new DatasetBuilder(spec);
             for (int e = 0; e < episodes; e++) {
@@ -168,6 +179,12 @@ public final class NpzDatasetReader {
                     throw error("episode_obs_offsets", "gives episode " + e + " " + rows + " observation rows for " + len
                             + " steps; expected " + len + " or " + (len + 1));
             }
+        }
+
+        void checkFinite(String name, float[] values, int cols) {
+            int bad = FloatChecks.firstNonFinite(values);
+            if (bad >= 0) throw error(name, "holds " + values[bad] + " at row " + bad / cols + ", column " + bad % cols
+                    + "; expected finite numbers");
         }
 
         DatasetSpec inferSpec() {

@@ -103,6 +103,16 @@ class Hdf5DatasetImporterTest {
         DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> load(p));
         assertEquals("/actions", e.hdf5Path());
         assertEquals(p + ": /actions: has shape (6, 1); expected (7, act_dim), one action per observation", e.getMessage());
+        Path withInf = h5("inf-d4rl.h5", f -> {
+            float[][] o = rows(2, 2, 0);
+            o[1][0] = Float.POSITIVE_INFINITY;
+            f.putDataset("observations", o);
+            f.putDataset("actions", rows(2, 1, 0));
+            f.putDataset("rewards", new float[2]);
+            f.putDataset("terminals", new float[2]);
+        });
+        e = assertThrows(DatasetFormatException.class, () -> load(withInf));
+        assertEquals(withInf + ": /observations: holds Infinity at flat index 2; expected finite numbers", e.getMessage());
         Path q = h5("bad-d4rl-2.h5", f -> {
             f.putDataset("observations", rows(2, 2, 0));
             f.putDataset("actions", rows(2, 1, 0));

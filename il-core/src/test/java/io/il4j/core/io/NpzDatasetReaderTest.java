@@ -164,6 +164,17 @@ class NpzDatasetReaderTest {
     }
 
     @Test
+    void nonFiniteValues() throws IOException {
+        Path p = archive(zip -> {
+            floats(zip, "observations", new float[]{0, 1, 2, Float.NaN}, 2, 2);
+            floats(zip, "actions", new float[]{0}, 1, 1);
+            longs(zip, "episode_obs_offsets", 0, 2);
+            longs(zip, "episode_step_offsets", 0, 1);
+        });
+        assertEquals(p + ": entry 'observations.npy' holds NaN at row 1, column 1; expected finite numbers", fails(p).getMessage());
+    }
+
+    @Test
     void truncatedData() throws IOException {
         Path p = archive(zip -> {
             zip.putNextEntry(new ZipEntry("observations.npy"));

@@ -5,6 +5,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 
+import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,31 +107,23 @@ public final class Hdf5Reads {
     /** The data, flattened in C order, as float32. */
     public float[] floats(Dataset d) {
         Object data = d.getDataFlat();
-        if (data instanceof float[] f) return f;
         float[] out;
-        if (data instanceof double[] a) {
+        if (data instanceof float[] f) {
+            out = f;
+        } else if (data instanceof double[] a) {
             out = new float[a.length];
             for (int i = 0; i < a.length; i++) out[i] = (float) a[i];
-        } else if (data instanceof long[] a) {
-            out = new float[a.length];
-            for (int i = 0; i < a.length; i++) out[i] = a[i];
-        } else if (data instanceof int[] a) {
-            out = new float[a.length];
-            for (int i = 0; i < a.length; i++) out[i] = a[i];
-        } else if (data instanceof short[] a) {
-            out = new float[a.length];
-            for (int i = 0; i < a.length; i++) out[i] = a[i];
-        } else if (data instanceof byte[] a) {
-            out = new float[a.length];
-            for (int i = 0; i < a.length; i++) out[i] = a[i];
         } else if (data instanceof boolean[] a) {
             out = new float[a.length];
             for (int i = 0; i < a.length; i++) out[i] = a[i] ? 1 : 0;
+        } else if (data != null && data.getClass().isArray() && data.getClass().getComponentType().isPrimitive()) {
+            out = new float[Array.getLength(data)]; // integer types: rare enough for reflective access
+            for (int i = 0; i < out.length; i++) out[i] = (float) Array.getDouble(data, i);
         } else {
             throw error(d.getPath(), "holds " + d.getJavaType().getSimpleName() + " data; expected numbers");
         }
-        for (int i = 0; i < out.length; i++)
-            if (!Float.isFinite(out[i])) throw error(d.getPath(), "holds a non-finite value at flat index " + i + "; expected finite numbers");
+        int bad = FloatChecks.firstNonFinite(out);
+        if (bad >= 0) throw error(d.getPath(), "holds " + out[bad] + " at flat index " + bad + "; expected finite numbers");
         return out;
     }
 
