@@ -155,7 +155,9 @@ class Hdf5DatasetImporterTest {
 
     @Test
     void minariEpisodesInNumericOrderWithFinalObservationAndFlags() throws IOException {
-        Dataset d = load(minari(false, f -> { })).dataset();
+        Path file = minari(false, f -> { });
+        Dataset d = load(file).dataset();
+        assertEquals(d.contentHash(), DatasetFiles.load(file).dataset().contentHash());
         assertEquals(11, d.numEpisodes());
         for (int i = 0; i < 11; i++) {
             assertEquals(1 + i % 3, d.episodeLength(i), "episode " + i);
