@@ -2,7 +2,7 @@ package io.il4j.core.io;
 
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetSpec;
-import io.il4j.core.io.internal.AtomicFiles;
+import io.il4j.core.report.AtomicFiles;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.il4j.core.io;
 
 import io.il4j.core.data.Dataset;
-import io.il4j.core.io.internal.AtomicFiles;
+import io.il4j.core.report.AtomicFiles;
 import io.il4j.core.io.internal.NpyData;
 import io.il4j.core.io.internal.NpyHeader;
 import io.il4j.core.io.internal.SpecJson;
@@ -84,7 +84,7 @@ public final class NpzDatasetWriter {
             this.compressed = compressed;
         }
 
-        void put(String name, String descr, AtomicFiles.Body data, long... shape) throws IOException {
+        void put(String name, String descr, AtomicFiles.Content data, long... shape) throws IOException {
             byte[] header = NpyHeader.encode(descr, shape);
             ZipEntry entry = new ZipEntry(name + ".npy");
             if (compressed) {

@@ -1,7 +1,7 @@
 package io.il4j.core.io;
 
 import io.il4j.core.data.Dataset;
-import io.il4j.core.io.internal.AtomicFiles;
+import io.il4j.core.report.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
