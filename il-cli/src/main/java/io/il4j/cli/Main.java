@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 "Start with: il quickstart"},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InspectCommand.class,
+                ConvertCommand.class,
         })
 public final class Main implements Runnable {
 
