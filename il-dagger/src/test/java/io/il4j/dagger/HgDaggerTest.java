@@ -74,6 +74,19 @@ class HgDaggerTest {
     }
 
     @Test
+    void roundsWithoutTakeoversAreSavedAndResumed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        // The learner copies the expert: after the expert's round 1 nobody needs to take over.
+        PolicyLearner copy = (data, seed, warm) -> UnstableLane.EXPERT;
+        HgDaggerConfig c = new HgDaggerConfig(3, 2, 50, 0, TakeoverRule.actionDeviation(0.1), RetrainMode.FROM_SCRATCH, 2, 0);
+        DaggerResult first = new HgDagger(c, copy).showProgress(false).run(new UnstableLane(), UnstableLane.EXPERT, null, dir);
+        assertEquals(List.of(100L, 0L, 0L), first.rounds().stream().map(RoundSummary::labels).toList());
+        assertEquals(List.of(100L, 100L, 100L), first.rounds().stream().map(RoundSummary::oracleQueries).toList());
+        DaggerResult resumed = new HgDagger(c, copy).showProgress(false).run(new UnstableLane(), UnstableLane.EXPERT, null, dir);
+        assertEquals(3, resumed.rounds().size());
+        assertEquals(first.aggregated().contentHash(), resumed.aggregated().contentHash());
+    }
+
+    @Test
     void stateGateAsksTheExpertOnlyWhileItDrivesAndRespectsTheBudget() {
         ExpertOracle expert = mock(ExpertOracle.class);
         List<double[]> labelledStates = new ArrayList<>();

@@ -2,7 +2,10 @@ package io.il4j.dagger.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.io.NpzDatasetReader;
+import io.il4j.core.io.NpzDatasetWriter;
 import io.il4j.core.report.Json;
 import io.il4j.core.report.RunDirectory;
 import io.il4j.dagger.RoundSummary;
@@ -23,8 +26,8 @@ import java.util.TreeSet;
  * The run directory of an interactive imitation run (an il4j {@link RunDirectory}):
  * <pre>
  *   config.json          algorithm, its configuration, hash of the initial demonstrations
- *   initial.bin          the initial demonstrations (when given)
- *   round-001.bin        the data labelled in round 1 (visited observations + expert actions)
+ *   initial.npz          the initial demonstrations (when given)
+ *   round-001.npz        the data labelled in round 1 (visited observations + expert actions; numpy-readable)
  *   round-001.json       round 1's summary; written last, so its presence marks the round complete
  *   metrics.csv          one row per completed round
  * </pre>
@@ -41,7 +44,7 @@ public final class RunStore {
     public record Completed(RoundSummary summary, Dataset data) {
     }
 
-    private static final String INITIAL = "initial.bin";
+    private static final String INITIAL = "initial.npz";
     private final RunDirectory dir;
     private final DatasetSpec spec;
     private final Manifest manifest;
@@ -72,7 +75,7 @@ public final class RunStore {
             RunDirectory dir = RunDirectory.create(abs.getParent(), abs.getFileName().toString());
             RunStore store = new RunStore(dir, spec, stored != null ? stored : wanted, evalMetricKeys, detailKeys);
             if (stored == null) {
-                if (initial != null) DatasetFiles.write(dir.file(INITIAL), initial);
+                if (initial != null) NpzDatasetWriter.write(initial, dir.file(INITIAL), true);
                 dir.writeConfig(wanted);
             }
             return store;
@@ -115,9 +118,7 @@ public final class RunStore {
     /** The stored initial demonstrations, or null when the run started without any. */
     public Dataset initial() {
         if (manifest.initialDataHash() == null) return null;
-        Dataset d = DatasetFiles.read(dir.file(INITIAL), spec);
-        requireHash(d, manifest.initialDataHash(), dir.file(INITIAL));
-        return d;
+        return readChecked(dir.file(INITIAL), manifest.initialDataHash());
     }
 
     /**
@@ -131,10 +132,8 @@ public final class RunStore {
                 StoredRound s = Json.read(summaryFile(r), StoredRound.class);
                 if (s.summary().round() != r)
                     throw new IllegalArgumentException(summaryFile(r) + " describes round " + s.summary().round() + ", expected " + r);
-                Path data = dir.file(s.dataFile());
-                Dataset d = DatasetFiles.read(data, spec);
-                requireHash(d, s.dataHash(), data);
-                out.add(new Completed(s.summary(), d));
+                Dataset data = s.dataFile() == null ? new DatasetBuilder(spec).build() : readChecked(dir.file(s.dataFile()), s.dataHash());
+                out.add(new Completed(s.summary(), data));
                 dir.appendMetrics(metricsRow(s.summary()));
             }
         } catch (IOException e) {
@@ -145,9 +144,10 @@ public final class RunStore {
 
     /** Saves a completed round: its data first, then its summary (the completion mark), then its metrics row. */
     public void saveRound(RoundSummary summary, Dataset data) {
-        String dataFile = String.format(Locale.ROOT, "round-%03d.bin", summary.round());
-        DatasetFiles.write(dir.file(dataFile), data);
+        // A round without labels (HG-DAgger without takeovers) has no data file: NPZ datasets hold >= 1 episode.
+        String dataFile = data.numEpisodes() == 0 ? null : String.format(Locale.ROOT, "round-%03d.npz", summary.round());
         try {
+            if (dataFile != null) NpzDatasetWriter.write(data, dir.file(dataFile), true);
             Json.write(summaryFile(summary.round()), new StoredRound(summary, dataFile, data.contentHash()));
             dir.appendMetrics(metricsRow(summary));
         } catch (IOException e) {
@@ -185,9 +185,19 @@ public final class RunStore {
         return dir.file(String.format(Locale.ROOT, "round-%03d.json", round));
     }
 
-    private static void requireHash(Dataset d, String expected, Path file) {
-        if (!d.contentHash().equals(expected))
+    /** Reads saved data, checking that spec and contents are what was saved. */
+    private Dataset readChecked(Path file, String expectedHash) {
+        Dataset d;
+        try {
+            d = NpzDatasetReader.read(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (!d.spec().equals(spec))
+            throw new IllegalArgumentException(file + " holds data with spec " + d.spec() + "; this run's environment needs " + spec);
+        if (!d.contentHash().equals(expectedHash))
             throw new IllegalArgumentException(file + " does not match the hash recorded when it was saved (corrupted or edited); "
                     + "delete it and the rounds after it to redo them");
+        return d;
     }
 }
