@@ -35,12 +35,18 @@ public final class Dl4jMlp {
      */
     public static MultiLayerNetwork build(int inputDim, MlpSpec trunk, int outputDim, ILossFunction loss,
                                           IUpdater updater, double weightDecay, long seed) {
+        return build(inputDim, trunk, outputDim, loss, updater, weightDecay, seed, DataType.FLOAT);
+    }
+
+    /** As {@link #build(int, MlpSpec, int, ILossFunction, IUpdater, double, long)} with another precision (double for gradient checks). */
+    public static MultiLayerNetwork build(int inputDim, MlpSpec trunk, int outputDim, ILossFunction loss,
+                                          IUpdater updater, double weightDecay, long seed, DataType dataType) {
         if (inputDim < 1) throw new IllegalArgumentException("inputDim must be >= 1, got " + inputDim);
         if (outputDim < 1) throw new IllegalArgumentException("outputDim must be >= 1, got " + outputDim);
         if (!(weightDecay >= 0)) throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
-                .dataType(DataType.FLOAT)
+                .dataType(dataType)
                 .updater(updater)
                 .weightInit(trunk.activation() == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU);
         if (weightDecay > 0) b.weightDecay(weightDecay);

@@ -1,0 +1,56 @@
+package io.il4j.bc.internal;
+
+import java.util.SplittableRandom;
+
+/** Outputs the action directly; loss: squared error averaged over action dims (PyTorch's MSELoss per row). */
+public final class DeterministicHead extends Head {
+    private final int dim;
+
+    public DeterministicHead(int actionDim) {
+        if (actionDim < 1) throw new IllegalArgumentException("action dim must be >= 1, got " + actionDim);
+        this.dim = actionDim;
+    }
+
+    @Override
+    public int outputDim() {
+        return dim;
+    }
+
+    @Override
+    public int labelWidth() {
+        return dim;
+    }
+
+    @Override
+    public int actionWidth() {
+        return dim;
+    }
+
+    @Override
+    public double lossSum(double[] z, double[] y, int rows, double[] grad, double[] rowLoss) {
+        double total = 0;
+        for (int r = 0; r < rows; r++) {
+            double row = 0;
+            for (int j = 0; j < dim; j++) {
+                int i = r * dim + j;
+                double d = z[i] - y[i];
+                row += d * d;
+                if (grad != null) grad[i] = 2 * d / dim;
+            }
+            row /= dim;
+            if (rowLoss != null) rowLoss[r] = row;
+            total += row;
+        }
+        return total;
+    }
+
+    @Override
+    public void decode(float[] z, float[] out) {
+        System.arraycopy(z, 0, out, 0, dim);
+    }
+
+    @Override
+    public void sample(float[] z, SplittableRandom rng, float[] out) {
+        decode(z, out);
+    }
+}
