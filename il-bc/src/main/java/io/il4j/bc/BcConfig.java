@@ -41,7 +41,6 @@ import java.util.Map;
  * @param clipActions          clip continuous actions into the action space's finite bounds
  * @param goalConditioned      train pi(a | s, g): the network also sees a goal
  * @param relabel              goal-conditioned: where goals come from (none = dataset goals; final, future, uniform_later = hindsight)
- * @param relabelHorizon       relabel=future: goals are drawn from the next this-many steps
  * @param achievedGoalDims     goal-conditioned with relabeling: the observation dims that form the achieved goal;
  *                             empty = the first goalDim dims
  * @param seed                 seed of initialization, split and minibatch order
@@ -53,7 +52,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
                        boolean normalizeObservations, boolean normalizeActions, int history,
                        double logStdMin, double logStdMax, double entropyBonus,
                        int mixtureComponents, double mixtureMinStd, boolean sampleActions, boolean clipActions,
-                       boolean goalConditioned, Relabel relabel, int relabelHorizon, List<Integer> achievedGoalDims,
+                       boolean goalConditioned, Relabel relabel, List<Integer> achievedGoalDims,
                        long seed, TrainingEngine engine) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -83,7 +82,6 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         if (Math.log(mixtureMinStd) >= logStdMax)
             throw new IllegalArgumentException("mixtureMinStd " + mixtureMinStd + " must be below exp(logStdMax) = " + Math.exp(logStdMax));
         if (relabel == null) relabel = Relabel.FUTURE;
-        atLeast("relabelHorizon", relabelHorizon, 1);
         achievedGoalDims = achievedGoalDims == null ? List.of() : List.copyOf(achievedGoalDims);
         for (int d : achievedGoalDims)
             if (d < 0) throw new IllegalArgumentException("achievedGoalDims holds " + d + "; observation dims are >= 0");
@@ -163,7 +161,6 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         m.put("clipActions", "clip continuous actions into the action space's finite bounds (default true)");
         m.put("goalConditioned", "train a goal-conditioned policy pi(a | s, g) (default false)");
         m.put("relabel", "goal source: none (dataset goals) | final | future | uniform_later (hindsight) (default future)");
-        m.put("relabelHorizon", "relabel=future: goals from the next this-many steps (default " + d.relabelHorizon + ")");
         m.put("achievedGoalDims", "observation dims forming the achieved goal; empty = the first goal-dim dims (default empty)");
         m.put("seed", "seed of initialization, validation split and minibatch order (default 0)");
         m.put("engine", "training implementation: dl4j (default " + d.engine.name().toLowerCase() + ")");
@@ -201,7 +198,6 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         private double mixtureMinStd = 0.01;
         private boolean sampleActions, clipActions = true, goalConditioned;
         private Relabel relabel = Relabel.FUTURE;
-        private int relabelHorizon = 20;
         private List<Integer> achievedGoalDims = List.of();
         private long seed;
         private TrainingEngine engine = TrainingEngine.DL4J;
@@ -217,7 +213,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
             history = c.history; logStdMin = c.logStdMin; logStdMax = c.logStdMax; entropyBonus = c.entropyBonus;
             mixtureComponents = c.mixtureComponents; mixtureMinStd = c.mixtureMinStd; sampleActions = c.sampleActions;
             clipActions = c.clipActions; goalConditioned = c.goalConditioned; relabel = c.relabel;
-            relabelHorizon = c.relabelHorizon; achievedGoalDims = c.achievedGoalDims; seed = c.seed; engine = c.engine;
+            achievedGoalDims = c.achievedGoalDims; seed = c.seed; engine = c.engine;
         }
 
         public Builder head(HeadType v) { head = v; return this; }
@@ -245,7 +241,6 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         public Builder clipActions(boolean v) { clipActions = v; return this; }
         public Builder goalConditioned(boolean v) { goalConditioned = v; return this; }
         public Builder relabel(Relabel v) { relabel = v; return this; }
-        public Builder relabelHorizon(int v) { relabelHorizon = v; return this; }
         public Builder achievedGoalDims(List<Integer> v) { achievedGoalDims = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder engine(TrainingEngine v) { engine = v; return this; }
@@ -254,7 +249,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
             return new BcConfig(head, hiddenSizes, activation, layerNorm, learningRate, weightDecay, batchSize, epochs,
                     maxSteps, validationFraction, validationInterval, patience, normalizeObservations, normalizeActions,
                     history, logStdMin, logStdMax, entropyBonus, mixtureComponents, mixtureMinStd, sampleActions,
-                    clipActions, goalConditioned, relabel, relabelHorizon, achievedGoalDims, seed, engine);
+                    clipActions, goalConditioned, relabel, achievedGoalDims, seed, engine);
         }
     }
 }

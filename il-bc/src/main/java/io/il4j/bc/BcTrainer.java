@@ -2,13 +2,13 @@ package io.il4j.bc;
 
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
-import io.il4j.bc.internal.EpisodeSplitter;
 import io.il4j.bc.internal.Head;
 import io.il4j.bc.internal.Heads;
-import io.il4j.bc.internal.HindsightGoals;
 import io.il4j.bc.internal.LibraryVersion;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.data.EpisodeSplit;
+import io.il4j.core.data.GoalRelabeler;
 import io.il4j.core.data.MinibatchSampler;
 import io.il4j.core.data.Normalizer;
 import io.il4j.core.env.EpisodeResult;
@@ -109,15 +109,26 @@ public final class BcTrainer implements PolicyLearner {
         int goalDim = c.goalConditioned() ? pspec.goalDim() : 0;
         int[] goalDims = c.goalConditioned() && c.relabel() != Relabel.NONE ? achievedGoalDims(data.spec(), c) : null;
 
-        EpisodeSplitter.Split split = EpisodeSplitter.split(data.numEpisodes(), c.validationFraction(), c.seed() ^ 0x5EED5EEDL);
-        int[] trainSteps = EpisodeSplitter.steps(data, split.train());
-        int[] valSteps = EpisodeSplitter.steps(data, split.validation());
-        BcNormalizers norms = warm != null ? warm.normalizers() : fitNormalizers(data, trainSteps, c, goalDims, goalDim);
+        Dataset trainData = data, valData = null;
+        if (c.validationFraction() > 0) {
+            if (data.numEpisodes() < 2)
+                throw new IllegalArgumentException("validation needs at least 2 episodes (validation is by episode); the dataset has "
+                        + data.numEpisodes() + ": set validationFraction=0 or add episodes");
+            EpisodeSplit split = EpisodeSplit.of(data, c.validationFraction(), c.seed() ^ 0x5EED5EEDL);
+            trainData = split.train();
+            valData = split.validation();
+        }
+        GoalRelabeler trainGoals = relabeler(trainData, c, goalDims), valGoals = valData == null ? null : relabeler(valData, c, goalDims);
+        int[] trainSteps = trainableSteps(trainData, trainGoals);
+        int[] valSteps = valData == null ? new int[0] : trainableSteps(valData, valGoals);
+        if (trainSteps.length == 0)
+            throw new IllegalArgumentException("no training step can be relabeled: every training episode is a single step without its final observation");
+        BcNormalizers norms = warm != null ? warm.normalizers() : fitNormalizers(trainData, trainSteps, c, goalDims, goalDim);
 
         Head head = Heads.create(c, data.spec().actionSpace());
-        MinibatchSampler train = sampler(data, trainSteps, c.batchSize(), c.seed() + 1, true, c, norms, goalDims, goalDim);
+        MinibatchSampler train = sampler(trainData, trainSteps, c.batchSize(), c.seed() + 1, true, c, norms, trainGoals, goalDim);
         MinibatchSampler val = valSteps.length == 0 ? null
-                : sampler(data, valSteps, Math.min(MAX_VALIDATION_BATCH, valSteps.length), c.seed() + 2, false, c, norms, goalDims, goalDim);
+                : sampler(valData, valSteps, Math.min(MAX_VALIDATION_BATCH, valSteps.length), c.seed() + 2, false, c, norms, valGoals, goalDim);
         int inputDim = train.observationWidth();
         Engine engine = new Dl4jEngine(inputDim, c.trunk(), head, c.learningRate(), c.weightDecay(), c.seed());
         if (warm != null) engine.setWeights(warm.weights());
@@ -220,13 +231,26 @@ public final class BcTrainer implements PolicyLearner {
         return sums;
     }
 
+    /** Hindsight relabeling of a dataset, or null when goals come from the dataset (or there are none). */
+    private static GoalRelabeler relabeler(Dataset data, BcConfig c, int[] goalDims) {
+        return goalDims == null ? null : new GoalRelabeler(data, goalDims, c.relabel().strategy(), 1);
+    }
+
+    /** All steps, or with relabeling only those that have a later state to take a goal from. */
+    private static int[] trainableSteps(Dataset data, GoalRelabeler goals) {
+        if (goals == null) return MinibatchSampler.allSteps(data);
+        int[] s = new int[goals.numEligibleSteps()];
+        for (int i = 0; i < s.length; i++) s[i] = goals.eligibleStep(i);
+        return s;
+    }
+
     private static MinibatchSampler sampler(Dataset data, int[] steps, int batch, long seed, boolean shuffle, BcConfig c,
-                                            BcNormalizers norms, int[] goalDims, int goalDim) {
+                                            BcNormalizers norms, GoalRelabeler goals, int goalDim) {
         MinibatchSampler.Builder b = MinibatchSampler.builder(data, steps, batch).seed(seed).shuffle(shuffle)
                 .history(c.history()).observationNormalizer(norms.observation());
         if (goalDim > 0) {
-            if (goalDims == null) b.datasetGoals(true);
-            else b.goals(new HindsightGoals(data, c.relabel(), c.relabelHorizon(), goalDims), goalDim, true);
+            if (goals == null) b.datasetGoals(true);
+            else b.goals(goals::writeGoal, goalDim, true);
             b.goalNormalizer(norms.goal());
         }
         if (data.spec().actionSpace().isDiscrete()) b.oneHotActions();

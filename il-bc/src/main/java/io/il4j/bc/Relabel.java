@@ -1,15 +1,34 @@
 package io.il4j.bc;
 
-/** How goal-conditioned BC chooses the goal of a training step (hindsight relabeling from achieved states). */
+import io.il4j.core.data.GoalRelabeler;
+
+/**
+ * Where goal-conditioned BC takes the goal of a training step from: the dataset, or hindsight
+ * relabeling with an achieved state of the same episode ({@link GoalRelabeler}). Goals are drawn
+ * afresh for every minibatch, so every epoch sees new relabelings; {@link #FUTURE} and
+ * {@link #UNIFORM_LATER} therefore draw from the same distribution here (they differ only when a
+ * relabeled dataset is materialized with k copies per step).
+ */
 public enum Relabel {
     /** Use the goals stored in the dataset (no relabeling). */
-    NONE,
+    NONE(null),
     /** The state the episode ended in. */
-    FINAL,
-    /** A state uniformly among the next {@code relabelHorizon} steps of the same episode. */
-    FUTURE,
-    /** A state uniformly among all later steps of the same episode. */
-    UNIFORM_LATER;
+    FINAL(GoalRelabeler.Strategy.FINAL),
+    /** A later state of the same episode, uniformly (HER's "future"). */
+    FUTURE(GoalRelabeler.Strategy.FUTURE),
+    /** A later state of the same episode, uniformly. */
+    UNIFORM_LATER(GoalRelabeler.Strategy.UNIFORM_LATER);
+
+    private final GoalRelabeler.Strategy strategy;
+
+    Relabel(GoalRelabeler.Strategy strategy) {
+        this.strategy = strategy;
+    }
+
+    /** The data layer's strategy (null for NONE). */
+    public GoalRelabeler.Strategy strategy() {
+        return strategy;
+    }
 
     /** Parses {@code none|final|future|uniform-later} (case-insensitive; '-' or '_'). */
     public static Relabel parse(String s) {

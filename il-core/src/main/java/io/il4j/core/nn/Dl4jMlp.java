@@ -5,7 +5,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,8 +28,9 @@ public final class Dl4jMlp {
 
     /**
      * A float32 network {@code inputDim -> trunk -> outputDim} whose output layer has identity
-     * activation and the given loss (heads interpret the raw outputs). Weights are initialised from
-     * {@code seed} (He init for ReLU-family trunks, Xavier otherwise). {@code weightDecay} is DL4J's
+     * activation and the given loss (heads interpret the raw outputs). Weights come from
+     * {@link MlpWeights#initialize} with {@code seed} (DL4J's own seeding ignores seed 0, and a
+     * Java-side initialization lets other engines start from the same weights). {@code weightDecay} is DL4J's
      * decoupled weight decay on weights (not biases), scaled by the learning rate.
      */
     public static MultiLayerNetwork build(int inputDim, MlpSpec trunk, int outputDim, ILossFunction loss,
@@ -47,8 +47,7 @@ public final class Dl4jMlp {
         NeuralNetConfiguration.Builder b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType)
-                .updater(updater)
-                .weightInit(trunk.activation() == Activation.TANH ? WeightInit.XAVIER : WeightInit.RELU);
+                .updater(updater);
         if (weightDecay > 0) b.weightDecay(weightDecay);
         NeuralNetConfiguration.ListBuilder list = b.list();
         int in = inputDim;
@@ -58,10 +57,11 @@ public final class Dl4jMlp {
             in = width;
         }
         list.layer(new OutputLayer.Builder(loss).nIn(in).nOut(outputDim)
-                .activation(org.nd4j.linalg.activations.Activation.IDENTITY).weightInit(WeightInit.XAVIER).build());
+                .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build());
         MultiLayerConfiguration conf = list.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
+        load(MlpWeights.initialize(inputDim, trunk, outputDim, seed), net);
         return net;
     }
 

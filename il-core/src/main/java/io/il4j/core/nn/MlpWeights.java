@@ -31,6 +31,37 @@ public final class MlpWeights {
         }
     }
 
+    /**
+     * Freshly initialized weights for {@code inputDim -> trunk -> outputDim}, drawn from {@code seed}
+     * in plain Java (so every engine and every run starts from the same weights): He-normal hidden
+     * weights for ReLU-family activations, Xavier-normal for tanh, Xavier-uniform output weights;
+     * zero biases; unit layer-norm gains.
+     */
+    public static MlpWeights initialize(int inputDim, MlpSpec trunk, int outputDim, long seed) {
+        if (inputDim < 1 || outputDim < 1)
+            throw new IllegalArgumentException("network needs inputDim, outputDim >= 1, got " + inputDim + ", " + outputDim);
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        List<DenseWeights> layers = new ArrayList<>();
+        int in = inputDim;
+        for (int width : trunk.hiddenSizes()) {
+            double std = trunk.activation() == Activation.TANH ? Math.sqrt(2.0 / (in + width)) : Math.sqrt(2.0 / in);
+            float[] w = new float[in * width];
+            for (int i = 0; i < w.length; i++) w[i] = (float) (rng.nextGaussian() * std);
+            float[] g = null;
+            if (trunk.layerNorm()) {
+                g = new float[width];
+                java.util.Arrays.fill(g, 1f);
+            }
+            layers.add(new DenseWeights(in, width, w, new float[width], g, trunk.activation()));
+            in = width;
+        }
+        double limit = Math.sqrt(6.0 / (in + outputDim));
+        float[] w = new float[in * outputDim];
+        for (int i = 0; i < w.length; i++) w[i] = (float) ((2 * rng.nextDouble() - 1) * limit);
+        layers.add(new DenseWeights(in, outputDim, w, new float[outputDim], null, Activation.IDENTITY));
+        return new MlpWeights(layers);
+    }
+
     public List<DenseWeights> layers() {
         return layers;
     }
