@@ -24,7 +24,12 @@ final class Synthetic {
 
     /** Episodes of random-walk observations (obsDim), actions = expert(obs), continuous in [-2, 2]. */
     static Dataset continuous(int episodes, int length, int obsDim, int actDim, long seed, Function<double[], double[]> expert) {
-        DatasetSpec spec = new DatasetSpec(names("o", obsDim), Box.uniform(actDim, -2, 2), names("a", actDim), List.of(), true);
+        return continuous(episodes, length, obsDim, Box.uniform(actDim, -2, 2), seed, expert);
+    }
+
+    static Dataset continuous(int episodes, int length, int obsDim, Box space, long seed, Function<double[], double[]> expert) {
+        int actDim = space.dim();
+        DatasetSpec spec = new DatasetSpec(names("o", obsDim), space, names("a", actDim), List.of(), true);
         DatasetBuilder b = new DatasetBuilder(spec);
         Random r = new Random(seed);
         for (int e = 0; e < episodes; e++) {
