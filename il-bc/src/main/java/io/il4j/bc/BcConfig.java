@@ -44,7 +44,7 @@ import java.util.Map;
  * @param achievedGoalDims     goal-conditioned with relabeling: the observation dims that form the achieved goal;
  *                             empty = the first goalDim dims
  * @param seed                 seed of initialization, split and minibatch order
- * @param engine               dl4j (reference) or lean (allocation-free; same math)
+ * @param engine               dl4j (reference) or lean (same math on preallocated arrays, faster; layer norm uses dl4j)
  */
 public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation activation, boolean layerNorm,
                        double learningRate, double weightDecay, int batchSize, int epochs, int maxSteps,
@@ -85,7 +85,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         achievedGoalDims = achievedGoalDims == null ? List.of() : List.copyOf(achievedGoalDims);
         for (int d : achievedGoalDims)
             if (d < 0) throw new IllegalArgumentException("achievedGoalDims holds " + d + "; observation dims are >= 0");
-        if (engine == null) engine = TrainingEngine.DL4J;
+        if (engine == null) engine = TrainingEngine.LEAN;
     }
 
     /** All defaults with the given head. */
@@ -163,7 +163,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         m.put("relabel", "goal source: none (dataset goals) | final | future | uniform_later (hindsight) (default future)");
         m.put("achievedGoalDims", "observation dims forming the achieved goal; empty = the first goal-dim dims (default empty)");
         m.put("seed", "seed of initialization, validation split and minibatch order (default 0)");
-        m.put("engine", "training implementation: dl4j (default " + d.engine.name().toLowerCase() + ")");
+        m.put("engine", "training implementation: dl4j (reference) | lean (same math, faster; layer norm falls back to dl4j) (default " + d.engine.name().toLowerCase() + ")");
         return m;
     }
 
@@ -200,7 +200,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         private Relabel relabel = Relabel.FUTURE;
         private List<Integer> achievedGoalDims = List.of();
         private long seed;
-        private TrainingEngine engine = TrainingEngine.DL4J;
+        private TrainingEngine engine = TrainingEngine.LEAN;
 
         private Builder() {
         }

@@ -4,6 +4,7 @@ import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
 import io.il4j.bc.internal.Head;
 import io.il4j.bc.internal.Heads;
+import io.il4j.bc.internal.LeanEngine;
 import io.il4j.bc.internal.LibraryVersion;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetSpec;
@@ -130,7 +131,9 @@ public final class BcTrainer implements PolicyLearner {
         MinibatchSampler val = valSteps.length == 0 ? null
                 : sampler(valData, valSteps, Math.min(MAX_VALIDATION_BATCH, valSteps.length), c.seed() + 2, false, c, norms, valGoals, goalDim);
         int inputDim = train.observationWidth();
-        Engine engine = new Dl4jEngine(inputDim, c.trunk(), head, c.learningRate(), c.weightDecay(), c.seed());
+        Engine engine = c.engine() == TrainingEngine.LEAN && LeanEngine.supports(c.trunk())
+                ? new LeanEngine(inputDim, c.trunk(), head, c.learningRate(), c.weightDecay(), c.seed(), c.batchSize())
+                : new Dl4jEngine(inputDim, c.trunk(), head, c.learningRate(), c.weightDecay(), c.seed());
         if (warm != null) engine.setWeights(warm.weights());
 
         int perEpoch = train.batchesPerEpoch();

@@ -48,16 +48,19 @@ public final class Dl4jMlp {
                 .seed(seed)
                 .dataType(dataType)
                 .updater(updater);
-        if (weightDecay > 0) b.weightDecay(weightDecay);
+        // Weight decay goes on each layer: set on the global builder, DL4J M2.1 registers it twice per
+        // layer and decays at twice the requested rate.
+        List<org.nd4j.linalg.learning.regularization.Regularization> decay = weightDecay > 0
+                ? List.of(new org.nd4j.linalg.learning.regularization.WeightDecay(weightDecay, true)) : List.of();
         NeuralNetConfiguration.ListBuilder list = b.list();
         int in = inputDim;
         for (int width : trunk.hiddenSizes()) {
             list.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(trunk.activation().dl4j())
-                    .hasLayerNorm(trunk.layerNorm()).build());
+                    .hasLayerNorm(trunk.layerNorm()).regularization(decay).build());
             in = width;
         }
         list.layer(new OutputLayer.Builder(loss).nIn(in).nOut(outputDim)
-                .activation(org.nd4j.linalg.activations.Activation.IDENTITY).build());
+                .activation(org.nd4j.linalg.activations.Activation.IDENTITY).regularization(decay).build());
         MultiLayerConfiguration conf = list.build();
         MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
