@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 InspectCommand.class,
                 ConvertCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 
