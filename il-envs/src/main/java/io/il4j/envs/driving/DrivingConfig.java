@@ -53,6 +53,7 @@ public record DrivingConfig(int lanes, double laneWidth, double roadLength, List
     static final double SPAWN_SPACING = 30;
 
     public DrivingConfig {
+        Objects.requireNonNull(vehicle, "DrivingConfig.vehicle must not be null");
         requireInt("lanes", lanes, 1, 6);
         require("laneWidth", laneWidth, 3.5, 4.0);
         require("roadLength", roadLength, 200, 1e6);
@@ -77,7 +78,7 @@ public record DrivingConfig(int lanes, double laneWidth, double roadLength, List
         require("minCurveRadius", minCurveRadius, 5 * (halfRoad + 5), 1e5);
         require("curveTransitionLength", curveTransitionLength, 0, Math.min(500, roadLength / 4));
         require("speedLimit", speedLimit, 5, 60);
-        require("egoInitialSpeed", egoInitialSpeed, 0, 1.5 * speedLimit);
+        require("egoInitialSpeed", egoInitialSpeed, 0, Math.min(1.5 * speedLimit, vehicle.maxSpeed()));
         require("initialLateralOffsetMax", initialLateralOffsetMax, 0, laneWidth);
         require("initialHeadingErrorMax", initialHeadingErrorMax, 0, 0.5);
         requireInt("trafficVehicles", trafficVehicles, 0, 200);
@@ -91,7 +92,6 @@ public record DrivingConfig(int lanes, double laneWidth, double roadLength, List
         Objects.requireNonNull(trafficIdm, "DrivingConfig.trafficIdm must not be null");
         requireInt("horizon", horizon, 1, 10_000_000);
         require("dt", dt, 0.01, 0.5);
-        Objects.requireNonNull(vehicle, "DrivingConfig.vehicle must not be null");
         require("sensorRange", sensorRange, 20, 500);
         Objects.requireNonNull(curvatureLookAhead, "DrivingConfig.curvatureLookAhead must not be null");
         curvatureLookAhead = List.copyOf(curvatureLookAhead);

@@ -58,7 +58,7 @@ public final class DrivingEnv implements Env {
     private final Traffic traffic;
     private final EgoVehicle ego = new EgoVehicle();
     private final double[] lookAhead = new double[DrivingConfig.LOOK_AHEADS];
-    private final double maxSteer, maxAccel, maxBrake, wheelbase, dt, speedLimit, halfLane, halfRoad, range;
+    private final double maxSteer, maxAccel, maxBrake, maxSpeed, wheelbase, dt, speedLimit, halfLane, halfRoad, range;
     private final RewardWeights w;
     /** Road shared by all episodes, or null when every episode draws its own. */
     private final Road fixedRoad;
@@ -80,6 +80,7 @@ public final class DrivingEnv implements Env {
         this.maxSteer = p.maxSteer();
         this.maxAccel = p.maxAccel();
         this.maxBrake = p.maxBrake();
+        this.maxSpeed = p.maxSpeed();
         this.wheelbase = p.wheelbase();
         this.dt = config.dt();
         this.speedLimit = config.speedLimit();
@@ -147,7 +148,7 @@ public final class DrivingEnv implements Env {
         double speed0 = ego.speed, d0 = ego.d, progress0 = ego.progress;
         traffic.computeAccelerations();
         traffic.considerLaneChanges(rng);
-        ego.step(steer, accel, kappa, wheelbase, dt, road);
+        ego.step(steer, accel, kappa, wheelbase, maxSpeed, dt, road);
         traffic.advanceTraffic();
         traffic.setEgo(ego.s, ego.d, ego.speed);
         traffic.rebuild();

@@ -6,7 +6,7 @@ package io.il4j.envs.driving.internal;
  * tangent, speed v, steering angle delta, acceleration a, wheelbase L and road curvature kappa(s):
  * <pre>
  *   ds/dt = v cos(e) / (1 - d kappa)      dd/dt = v sin(e)
- *   de/dt = v tan(delta) / L - kappa ds/dt      dv/dt = a   (v kept >= 0)
+ *   de/dt = v tan(delta) / L - kappa ds/dt      dv/dt = a   (v kept in [0, top speed])
  * </pre>
  * integrated by explicit Euler: every derivative is evaluated at the state at the start of the step.
  * Nothing pulls the vehicle back to a lane centre: only steering does. Not thread-safe.
@@ -33,7 +33,7 @@ public final class EgoVehicle {
     }
 
     /** One Euler step with steering {@code steer} (rad), acceleration {@code accel}, curvature at s {@code kappa}. */
-    public void step(double steer, double accel, double kappa, double wheelbase, double dt, Road road) {
+    public void step(double steer, double accel, double kappa, double wheelbase, double maxSpeed, double dt, Road road) {
         double v = speed, e = headingError;
         double sDot = v * Math.cos(e) / (1 - d * kappa);
         double dDot = v * Math.sin(e);
@@ -42,7 +42,7 @@ public final class EgoVehicle {
         progress += sDot * dt;
         d += dDot * dt;
         headingError = wrapAngle(e + eDot * dt);
-        speed = Math.max(0, v + accel * dt);
+        speed = Math.min(maxSpeed, Math.max(0, v + accel * dt));
     }
 
     /** {@code a} wrapped into [-pi, pi). */

@@ -36,6 +36,8 @@ public final class Traffic {
     private Road road;
 
     final double[] s, d, v, desiredSpeed, accel, laneChangeProgress;
+    /** Signed distance from the ego to each vehicle at the last collision check (detects passing through). */
+    private final double[] lastRelativeS;
     /** Current lane (origin lane during a change) and target lane (equal to lane when not changing). */
     final int[] lane, targetLane;
     /** Vehicle indices sorted by s. */
@@ -66,6 +68,7 @@ public final class Traffic {
         desiredSpeed = new double[total];
         accel = new double[total];
         laneChangeProgress = new double[total];
+        lastRelativeS = new double[total];
         lane = new int[total];
         targetLane = new int[total];
         order = new int[total];
@@ -123,6 +126,7 @@ public final class Traffic {
         }
         for (int i = 0; i < total; i++) order[i] = i;
         rebuild();
+        for (int i = 0; i < n; i++) lastRelativeS[i] = road.signedDistance(s[i] - s[n]);
     }
 
     private boolean isClear(int placed, int l, double si, int egoLane, double egoS) {
@@ -180,6 +184,16 @@ public final class Traffic {
                 members[base + memberCount[l]++] = i;
             }
         }
+    }
+
+    /** Lowest lane vehicle {@code i} occupies. */
+    int occupiedLo(int i) {
+        return occupiedLo[i];
+    }
+
+    /** Highest lane vehicle {@code i} occupies. */
+    int occupiedHi(int i) {
+        return occupiedHi[i];
     }
 
     /** Leader of vehicle {@code i} in lane {@code l} (which it must occupy), or -1 when it is alone there. */
@@ -307,14 +321,22 @@ public final class Traffic {
         }
     }
 
-    /** Whether the ego's box overlaps any traffic vehicle's box (boxes aligned with the road). */
+    /**
+     * Whether the ego's box overlaps any traffic vehicle's box (boxes aligned with the road), or passed
+     * through one since the last check (the sign of their along-road distance flipped while they overlap
+     * laterally): without that, a fast enough closing speed could skip over a vehicle within one step.
+     */
     public boolean egoCollides() {
         double se = s[n], de = d[n];
+        boolean hit = false;
         for (int i = 0; i < n; i++) {
-            if (Math.abs(road.signedDistance(s[i] - se)) < vehicleLength && Math.abs(d[i] - de) < vehicleWidth)
-                return true;
+            double ds = road.signedDistance(s[i] - se), before = lastRelativeS[i];
+            lastRelativeS[i] = ds;
+            if (Math.abs(d[i] - de) >= vehicleWidth) continue;
+            boolean passed = (ds >= 0) != (before >= 0) && Math.abs(ds - before) < 0.25 * road.length();
+            if (Math.abs(ds) < vehicleLength || passed) hit = true;
         }
-        return false;
+        return hit;
     }
 
     /**
