@@ -76,15 +76,14 @@ public final class Road {
         int n = nodes.length;
         if (window < 2) return;
         window = Math.min(window, n);
-        double[] out = new double[n];
         int half = window / 2;
-        double sum = 0;
-        for (int j = -half; j < window - half; j++) sum += nodes[Math.floorMod(j, n)];
+        // prefix sums over the loop unrolled three times, so every window is a plain difference
+        double[] prefix = new double[3 * n + 1];
+        for (int j = 0; j < 3 * n; j++) prefix[j + 1] = prefix[j] + nodes[j % n];
         for (int i = 0; i < n; i++) {
-            out[i] = sum / window;
-            sum += nodes[Math.floorMod(i + window - half, n)] - nodes[Math.floorMod(i - half, n)];
+            int from = n + i - half; // window [i - half, i - half + window) shifted by one loop
+            nodes[i] = (prefix[from + window] - prefix[from]) / window;
         }
-        System.arraycopy(out, 0, nodes, 0, n);
     }
 
     /** Length of one loop, m. */

@@ -30,7 +30,7 @@ public final class Traffic {
     private final int n;
     private final int total;
     private final int lanes;
-    private final double laneWidth, halfRoad, vehicleLength, halfWidth, vehicleWidth, laneChangeProbability,
+    private final double laneWidth, invLaneWidth, halfRoad, vehicleLength, halfWidth, vehicleWidth, laneChangeProbability,
             dt, egoDesiredSpeed;
     private final Idm idm;
     private Road road;
@@ -54,6 +54,7 @@ public final class Traffic {
         this.total = n + 1;
         this.lanes = config.lanes();
         this.laneWidth = config.laneWidth();
+        this.invLaneWidth = 1 / laneWidth;
         this.halfRoad = config.halfRoadWidth();
         this.vehicleLength = config.vehicle().length();
         this.vehicleWidth = config.vehicle().width();
@@ -143,8 +144,10 @@ public final class Traffic {
 
     /** The lane whose band contains lateral coordinate {@code y} (clamped to the road's lanes). */
     public int laneOf(double y) {
-        int l = (int) Math.floor((y + halfRoad) / laneWidth);
-        return l < 0 ? 0 : (l >= lanes ? lanes - 1 : l);
+        double x = (y + halfRoad) * invLaneWidth;
+        if (x < 0) return 0; // (int) truncates towards zero, so negatives are handled before the cast
+        int l = (int) x;
+        return l >= lanes ? lanes - 1 : l;
     }
 
     /** Copies the ego's state into the arrays (call {@link #rebuild()} after moving it). */
