@@ -48,6 +48,9 @@ public final class Traffic {
     private final int[] members, position;
     private final int[] memberCount;
     private int laneChanges;
+    /** Output of {@link #findNeighbours} (fields rather than a result object: no allocation per query). */
+    private int foundFront, foundRear;
+    private double foundFrontDs, foundRearDs;
 
     public Traffic(DrivingConfig config) {
         this.n = config.trafficVehicles();
@@ -263,17 +266,9 @@ public final class Traffic {
      * {@code i} would not be worse off than in its own lane (MOBIL-style incentive with zero threshold).
      */
     boolean safeToChange(int i, int t) {
-        int front = -1, rear = -1;
-        double frontDs = Double.POSITIVE_INFINITY, rearDs = Double.POSITIVE_INFINITY;
-        int base = t * total, c = memberCount[t];
-        for (int k = 0; k < c; k++) {
-            int j = members[base + k];
-            if (j == i) continue;
-            double ds = road.signedDistance(s[j] - s[i]);
-            if (ds >= 0) {
-                if (ds < frontDs) { frontDs = ds; front = j; }
-            } else if (-ds < rearDs) { rearDs = -ds; rear = j; }
-        }
+        findNeighbours(i, t);
+        int front = foundFront, rear = foundRear;
+        double frontDs = foundFrontDs, rearDs = foundRearDs;
         double newAccel = idm.freeAcceleration(v[i], desiredSpeed[i]);
         if (front >= 0) {
             double gap = frontDs - vehicleLength;
@@ -350,30 +345,45 @@ public final class Traffic {
     public void observeLane(int l, double range, double[] out, int base) {
         double frontGap = range, frontRel = 0, rearGap = range, rearRel = 0;
         if (l >= 0 && l < lanes) {
-            double frontDs = Double.POSITIVE_INFINITY, rearDs = Double.POSITIVE_INFINITY;
-            int front = -1, rear = -1;
-            int mb = l * total, c = memberCount[l];
-            double se = s[n];
-            for (int k = 0; k < c; k++) {
-                int j = members[mb + k];
-                if (j == n) continue;
-                double ds = road.signedDistance(s[j] - se);
-                if (ds >= 0) {
-                    if (ds < frontDs) { frontDs = ds; front = j; }
-                } else if (-ds < rearDs) { rearDs = -ds; rear = j; }
+            findNeighbours(n, l);
+            if (foundFront >= 0 && foundFrontDs - vehicleLength < range) {
+                frontGap = foundFrontDs - vehicleLength;
+                frontRel = v[foundFront] - v[n];
             }
-            if (front >= 0 && frontDs - vehicleLength < range) {
-                frontGap = frontDs - vehicleLength;
-                frontRel = v[front] - v[n];
-            }
-            if (rear >= 0 && rearDs - vehicleLength < range) {
-                rearGap = rearDs - vehicleLength;
-                rearRel = v[rear] - v[n];
+            if (foundRear >= 0 && foundRearDs - vehicleLength < range) {
+                rearGap = foundRearDs - vehicleLength;
+                rearRel = v[foundRear] - v[n];
             }
         }
         out[base] = frontGap;
         out[base + 1] = frontRel;
         out[base + 2] = rearGap;
         out[base + 3] = rearRel;
+    }
+
+    /**
+     * Nearest vehicles ahead of and behind vehicle {@code i} among those occupying lane {@code l} (which
+     * {@code i} need not occupy), into the {@code found*} fields: index (-1 if none) and along-road distance.
+     */
+    private void findNeighbours(int i, int l) {
+        foundFront = -1;
+        foundRear = -1;
+        foundFrontDs = Double.POSITIVE_INFINITY;
+        foundRearDs = Double.POSITIVE_INFINITY;
+        int base = l * total, c = memberCount[l];
+        for (int k = 0; k < c; k++) {
+            int j = members[base + k];
+            if (j == i) continue;
+            double ds = road.signedDistance(s[j] - s[i]);
+            if (ds >= 0) {
+                if (ds < foundFrontDs) {
+                    foundFrontDs = ds;
+                    foundFront = j;
+                }
+            } else if (-ds < foundRearDs) {
+                foundRearDs = -ds;
+                foundRear = j;
+            }
+        }
     }
 }
