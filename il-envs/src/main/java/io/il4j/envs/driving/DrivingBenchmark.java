@@ -1,19 +1,29 @@
 package io.il4j.envs.driving;
 
+import io.il4j.core.env.EpisodeResult;
+import io.il4j.core.env.Rollouts;
 import io.il4j.core.env.StepResult;
 import io.il4j.core.policy.Policy;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Single-threaded throughput of {@link DrivingEnv} at the default settings (10 traffic vehicles): steps per
- * second with the expert choosing every action, and with a fixed action (straight ahead, no
- * acceleration: the ego soon leaves the road on a curve, so that run also exercises resets). Episodes are
- * reset as they end, and resets count in the time. Reports wall-clock rate and the rate per CPU second of
- * the benchmark thread (the latter is insensitive to other load on a shared machine). Not thread-safe.
+ * Benchmarks of {@link DrivingEnv}.
+ * <ul>
+ *   <li>{@link #run}: single-threaded throughput at the default settings (10 traffic vehicles): steps per
+ *   second with the expert choosing every action, and with a fixed action (straight ahead, no acceleration:
+ *   the ego soon leaves the road on a curve, so that run also exercises resets). Episodes are reset as they
+ *   end, and resets count in the time. Reports the wall-clock rate and the rate per CPU second of the
+ *   benchmark thread (the latter is insensitive to other load on a shared machine).</li>
+ *   <li>{@link #behaviours}: return (mean and std) and driving metrics of the expert, medium and random
+ *   behaviour policies: the reference points of normalized scores.</li>
+ * </ul>
+ * Static methods; each call uses its own environments, so calls on different threads do not interfere.
  */
 public final class DrivingBenchmark {
 
@@ -34,11 +44,54 @@ public final class DrivingBenchmark {
                          double fixedStepsPerSecond, double fixedStepsPerCpuSecond) {
     }
 
+    /**
+     * Return and metrics of one behaviour tier over {@code episodes} episodes.
+     *
+     * @param collisionRate fraction of episodes ended by a collision
+     * @param offRoadRate   fraction of episodes ended off the road
+     */
+    public record TierResult(String tier, int episodes, double meanReturn, double stdReturn, double collisionRate,
+                             double offRoadRate, double meanAbsLateralOffset, double meanProgress, double meanLength) {
+    }
+
     private DrivingBenchmark() {
     }
 
+    /** Prints the throughput table, then the behaviour table (20 episodes, seeds 0..19, policy seed 0). */
     public static void main(String[] args) {
         run(System.out);
+        behaviours(System.out, DrivingConfig.defaults(), 20, 0);
+    }
+
+    /**
+     * Runs the expert, medium and random behaviours (policy seed {@code seed}) for {@code episodes} episodes
+     * each, episode i reset with seed {@code seed + i}, and prints a table.
+     */
+    public static List<TierResult> behaviours(PrintStream out, DrivingConfig config, int episodes, long seed) {
+        if (episodes < 1) throw new IllegalArgumentException("DrivingBenchmark episodes must be >= 1, got " + episodes);
+        DrivingEnv env = new DrivingEnv(config);
+        List<TierResult> results = new ArrayList<>();
+        out.println("Driving behaviour tiers, " + episodes + " episodes each (env seeds " + seed + ".." + (seed + episodes - 1)
+                + ", policy seed " + seed + "), horizon " + config.horizon());
+        out.println(String.format(Locale.ROOT, "%-8s %18s %10s %9s %12s %10s %8s", "tier", "return mean +- std",
+                "collision", "off-road", "mean |off| m", "progress m", "length"));
+        for (String tier : List.of(DrivingBehaviours.EXPERT, DrivingBehaviours.MEDIUM, DrivingBehaviours.RANDOM)) {
+            List<EpisodeResult> rs = Rollouts.evaluate(env, DrivingBehaviours.forTier(tier, config, seed), episodes, seed,
+                    Integer.MAX_VALUE);
+            double mean = rs.stream().mapToDouble(EpisodeResult::totalReturn).average().orElseThrow();
+            double var = rs.stream().mapToDouble(r -> (r.totalReturn() - mean) * (r.totalReturn() - mean)).average().orElseThrow();
+            TierResult t = new TierResult(tier, episodes, mean, Math.sqrt(var), metric(rs, "collision"), metric(rs, "off_road"),
+                    metric(rs, "mean_abs_lateral_offset"), metric(rs, "progress"),
+                    rs.stream().mapToDouble(EpisodeResult::length).average().orElseThrow());
+            results.add(t);
+            out.println(String.format(Locale.ROOT, "%-8s %9.1f +- %6.1f %10.2f %9.2f %12.3f %10.0f %8.0f", tier, t.meanReturn(),
+                    t.stdReturn(), t.collisionRate(), t.offRoadRate(), t.meanAbsLateralOffset(), t.meanProgress(), t.meanLength()));
+        }
+        return results;
+    }
+
+    private static double metric(List<EpisodeResult> rs, String name) {
+        return rs.stream().mapToDouble(r -> r.metrics().get(name)).average().orElseThrow();
     }
 
     /** Runs {@link #DEFAULT_STEPS} steps per measurement at the default configuration and prints a table. */

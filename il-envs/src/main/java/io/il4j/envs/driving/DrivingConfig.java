@@ -49,8 +49,8 @@ public record DrivingConfig(int lanes, double laneWidth, double roadLength, List
 
     /** Number of curvature look-ahead distances in the observation (fixed so observation indices are constants). */
     public static final int LOOK_AHEADS = 4;
-    /** Road length per vehicle that spawning needs, m (keeps initial gaps realistic). */
-    static final double SPAWN_SPACING = 30;
+    /** Smallest distance between vehicles spawned in one lane, m; it also bounds the traffic density. */
+    public static final double SPAWN_SPACING = 30;
 
     public DrivingConfig {
         Objects.requireNonNull(vehicle, "DrivingConfig.vehicle must not be null");

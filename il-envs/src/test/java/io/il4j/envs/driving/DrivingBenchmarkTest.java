@@ -22,4 +22,16 @@ class DrivingBenchmarkTest {
         assertTrue(r.expertStepsPerSecond() > 0 && r.fixedStepsPerSecond() > 0 && r.expertStepsPerCpuSecond() > 0);
         assertThrows(IllegalArgumentException.class, () -> DrivingBenchmark.run(System.out, DrivingConfig.defaults(), 0));
     }
+
+    @Test
+    void behaviourTableRanksTheTiers() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var tiers = DrivingBenchmark.behaviours(new PrintStream(bytes, true, StandardCharsets.UTF_8),
+                DrivingConfig.builder().horizon(200).build(), 5, 0);
+        assertEquals(3, tiers.size());
+        assertEquals("expert", tiers.get(0).tier());
+        assertEquals(0, tiers.get(0).collisionRate() + tiers.get(0).offRoadRate());
+        assertTrue(tiers.get(0).meanReturn() > tiers.get(2).meanReturn() + 100, tiers.toString());
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("random"));
+    }
 }

@@ -24,6 +24,8 @@ public final class Traffic {
     static final double SAFE_DECEL = 3.0;
     /** Smallest bumper-to-bumper gap, front and rear, for a traffic lane change, m. */
     static final double LANE_CHANGE_MIN_GAP = 8.0;
+    /** Free road ahead of and behind the ego at spawn, m. */
+    static final double EGO_CLEARANCE = 50;
     /** Physical braking limit of traffic, m/s^2. */
     static final double MAX_DECEL = 9.0;
 
@@ -98,22 +100,24 @@ public final class Traffic {
     }
 
     /**
-     * Places the ego and the traffic on {@code road} (used until the next spawn): each traffic vehicle in a random lane at a random s, at least
-     * 30 m from any vehicle in its lane and 50 m from the ego in the ego's lane, driving at its
-     * desired speed (uniform in {@code [speedMin, speedMax]}, m/s).
+     * Places the ego and the traffic on {@code road} (used until the next spawn): each traffic vehicle in a
+     * random lane at a random s, at least {@link DrivingConfig#SPAWN_SPACING} m from any vehicle in its lane
+     * and {@value #EGO_CLEARANCE} m from the ego in the lanes the ego occupies, driving at its desired speed
+     * (uniform in {@code [speedMin, speedMax]}, m/s).
      */
-    public void spawn(Road road, SplittableRandom rng, double egoS, double egoD, double egoSpeed, double speedMin, double speedMax) {
+    public void spawn(Road road, SplittableRandom rng, double egoS, double egoD, double egoSpeed, double speedMin,
+                      double speedMax) {
         this.road = road;
         laneChanges = 0;
         setEgo(egoS, egoD, egoSpeed);
-        int egoLane = lane[n];
         desiredSpeed[n] = egoDesiredSpeed;
+        int egoLo = laneOf(egoD - halfWidth - OCCUPANCY_MARGIN), egoHi = laneOf(egoD + halfWidth + OCCUPANCY_MARGIN);
         for (int i = 0; i < n; i++) {
             boolean placed = false;
             for (int attempt = 0; attempt < 10_000 && !placed; attempt++) {
                 int l = rng.nextInt(lanes);
                 double si = rng.nextDouble() * road.length();
-                if (isClear(i, l, si, egoLane, egoS)) {
+                if (isClear(i, l, si, egoLo, egoHi, egoS)) {
                     lane[i] = l;
                     targetLane[i] = l;
                     s[i] = si;
@@ -133,10 +137,10 @@ public final class Traffic {
         for (int i = 0; i < n; i++) lastRelativeS[i] = road.signedDistance(s[i] - s[n]);
     }
 
-    private boolean isClear(int placed, int l, double si, int egoLane, double egoS) {
-        if (l == egoLane && Math.abs(road.signedDistance(si - egoS)) < 50) return false;
+    private boolean isClear(int placed, int l, double si, int egoLo, int egoHi, double egoS) {
+        if (l >= egoLo && l <= egoHi && Math.abs(road.signedDistance(si - egoS)) < EGO_CLEARANCE) return false;
         for (int j = 0; j < placed; j++)
-            if (lane[j] == l && Math.abs(road.signedDistance(si - s[j])) < 30) return false;
+            if (lane[j] == l && Math.abs(road.signedDistance(si - s[j])) < DrivingConfig.SPAWN_SPACING) return false;
         return true;
     }
 
