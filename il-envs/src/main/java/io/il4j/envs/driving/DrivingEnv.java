@@ -24,6 +24,10 @@ import static io.il4j.envs.driving.DrivingObservation.*;
  * Driver Model in their lane (reacting to the ego too) and change lanes occasionally, only when safe
  * (seeded). Collisions are checked between the ego's and each vehicle's box, aligned with the road.
  *
+ * <p><b>Reset</b>: the ego starts at s = 0 at the centre of a random lane (plus the configured random
+ * offset and heading error, 0 by default), at {@link DrivingConfig#egoInitialSpeed()}; traffic is spread
+ * over the road loop, 50 m clear of the ego in its lane, each vehicle at its own desired speed.
+ *
  * <p><b>Action</b> {@code [steering (rad), acceleration (m/s^2)]} in
  * {@code Box([-maxSteer, -maxBrake], [maxSteer, maxAccel])}. Values outside the box are <b>clipped</b>
  * to it; a wrong length or a NaN/Inf raises {@link io.il4j.core.space.InvalidActionException}.
