@@ -1,16 +1,17 @@
 package io.il4j.envs.driving;
 
-import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.Rollouts;
 import io.il4j.core.env.StepResult;
+import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.Policy;
+import io.il4j.core.report.Table;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Benchmarks of {@link DrivingEnv}.
@@ -20,8 +21,8 @@ import java.util.Locale;
  *   the ego soon leaves the road on a curve, so that run also exercises resets). Episodes are reset as they
  *   end, and resets count in the time. Reports the wall-clock rate and the rate per CPU second of the
  *   benchmark thread (the latter is insensitive to other load on a shared machine).</li>
- *   <li>{@link #behaviours}: return (mean and std) and driving metrics of the expert, medium and random
- *   behaviour policies: the reference points of normalized scores.</li>
+ *   <li>{@link #behaviours}: return and driving metrics of the expert, medium and random behaviour
+ *   policies: the reference points of normalized scores.</li>
  * </ul>
  * Static methods; each call uses its own environments, so calls on different threads do not interfere.
  */
@@ -33,25 +34,15 @@ public final class DrivingBenchmark {
     /**
      * Measured throughput.
      *
-     * @param trafficVehicles        traffic vehicles in the benchmarked configuration
-     * @param steps                  steps per measured run
-     * @param expertStepsPerSecond   expert acting, wall clock
+     * @param trafficVehicles         traffic vehicles in the benchmarked configuration
+     * @param steps                   steps per measured run
+     * @param expertStepsPerSecond    expert acting, wall clock
      * @param expertStepsPerCpuSecond expert acting, per CPU second of this thread
-     * @param fixedStepsPerSecond    fixed action, wall clock
-     * @param fixedStepsPerCpuSecond fixed action, per CPU second
+     * @param fixedStepsPerSecond     fixed action, wall clock
+     * @param fixedStepsPerCpuSecond  fixed action, per CPU second
      */
     public record Result(int trafficVehicles, long steps, double expertStepsPerSecond, double expertStepsPerCpuSecond,
                          double fixedStepsPerSecond, double fixedStepsPerCpuSecond) {
-    }
-
-    /**
-     * Return and metrics of one behaviour tier over {@code episodes} episodes.
-     *
-     * @param collisionRate fraction of episodes ended by a collision
-     * @param offRoadRate   fraction of episodes ended off the road
-     */
-    public record TierResult(String tier, int episodes, double meanReturn, double stdReturn, double collisionRate,
-                             double offRoadRate, double meanAbsLateralOffset, double meanProgress, double meanLength) {
     }
 
     private DrivingBenchmark() {
@@ -61,37 +52,6 @@ public final class DrivingBenchmark {
     public static void main(String[] args) {
         run(System.out);
         behaviours(System.out, DrivingConfig.defaults(), 20, 0);
-    }
-
-    /**
-     * Runs the expert, medium and random behaviours (policy seed {@code seed}) for {@code episodes} episodes
-     * each, episode i reset with seed {@code seed + i}, and prints a table.
-     */
-    public static List<TierResult> behaviours(PrintStream out, DrivingConfig config, int episodes, long seed) {
-        if (episodes < 1) throw new IllegalArgumentException("DrivingBenchmark episodes must be >= 1, got " + episodes);
-        DrivingEnv env = new DrivingEnv(config);
-        List<TierResult> results = new ArrayList<>();
-        out.println("Driving behaviour tiers, " + episodes + " episodes each (env seeds " + seed + ".." + (seed + episodes - 1)
-                + ", policy seed " + seed + "), horizon " + config.horizon());
-        out.println(String.format(Locale.ROOT, "%-8s %18s %10s %9s %12s %10s %8s", "tier", "return mean +- std",
-                "collision", "off-road", "mean |off| m", "progress m", "length"));
-        for (String tier : List.of(DrivingBehaviours.EXPERT, DrivingBehaviours.MEDIUM, DrivingBehaviours.RANDOM)) {
-            List<EpisodeResult> rs = Rollouts.evaluate(env, DrivingBehaviours.forTier(tier, config, seed), episodes, seed,
-                    Integer.MAX_VALUE);
-            double mean = rs.stream().mapToDouble(EpisodeResult::totalReturn).average().orElseThrow();
-            double var = rs.stream().mapToDouble(r -> (r.totalReturn() - mean) * (r.totalReturn() - mean)).average().orElseThrow();
-            TierResult t = new TierResult(tier, episodes, mean, Math.sqrt(var), metric(rs, "collision"), metric(rs, "off_road"),
-                    metric(rs, "mean_abs_lateral_offset"), metric(rs, "progress"),
-                    rs.stream().mapToDouble(EpisodeResult::length).average().orElseThrow());
-            results.add(t);
-            out.println(String.format(Locale.ROOT, "%-8s %9.1f +- %6.1f %10.2f %9.2f %12.3f %10.0f %8.0f", tier, t.meanReturn(),
-                    t.stdReturn(), t.collisionRate(), t.offRoadRate(), t.meanAbsLateralOffset(), t.meanProgress(), t.meanLength()));
-        }
-        return results;
-    }
-
-    private static double metric(List<EpisodeResult> rs, String name) {
-        return rs.stream().mapToDouble(r -> r.metrics().get(name)).average().orElseThrow();
     }
 
     /** Runs {@link #DEFAULT_STEPS} steps per measurement at the default configuration and prints a table. */
@@ -110,11 +70,12 @@ public final class DrivingBenchmark {
         measure(env, fixed, steps);
         double[] f = measure(env, fixed, steps);
         Result r = new Result(config.trafficVehicles(), steps, e[0], e[1], f[0], f[1]);
-        out.println("Driving env throughput, single thread, " + config.trafficVehicles() + " traffic vehicles, "
-                + steps + " steps per run");
-        out.println(String.format(Locale.ROOT, "%-14s %16s %18s", "policy", "steps/s (wall)", "steps/s (CPU time)"));
-        out.println(String.format(Locale.ROOT, "%-14s %,16.0f %,18.0f", "expert", r.expertStepsPerSecond(), r.expertStepsPerCpuSecond()));
-        out.println(String.format(Locale.ROOT, "%-14s %,16.0f %,18.0f", "fixed action", r.fixedStepsPerSecond(), r.fixedStepsPerCpuSecond()));
+        new Table("policy", "steps/s (wall)", "steps/s (CPU time)").decimals(1, 0).decimals(2, 0)
+                .title("Driving env throughput, single thread, " + config.trafficVehicles() + " traffic vehicles, "
+                        + steps + " steps per run")
+                .addRow("expert", r.expertStepsPerSecond(), r.expertStepsPerCpuSecond())
+                .addRow("fixed action", r.fixedStepsPerSecond(), r.fixedStepsPerCpuSecond())
+                .print(out);
         return r;
     }
 
@@ -134,5 +95,30 @@ public final class DrivingBenchmark {
         double wall = (System.nanoTime() - wall0) / 1e9;
         double cpuTime = cpu ? (mx.getCurrentThreadCpuTime() - cpu0) / 1e9 : Double.NaN;
         return new double[]{steps / wall, steps / cpuTime};
+    }
+
+    /**
+     * Runs the expert, medium and random behaviours (policy seed {@code seed}) for {@code episodes} episodes
+     * each, episode i reset with seed {@code seed + i}, prints a table and returns the summaries by tier name.
+     */
+    public static Map<String, EvaluationSummary> behaviours(PrintStream out, DrivingConfig config, int episodes, long seed) {
+        if (episodes < 1) throw new IllegalArgumentException("DrivingBenchmark episodes must be >= 1, got " + episodes);
+        DrivingEnv env = new DrivingEnv(config);
+        Map<String, EvaluationSummary> results = new LinkedHashMap<>();
+        Table table = new Table("tier", "return mean", "return std", "collision", "off-road", "mean |offset| m",
+                "progress m", "length")
+                .title("Driving behaviour tiers, " + episodes + " episodes each (env seeds " + seed + ".."
+                        + (seed + episodes - 1) + ", policy seed " + seed + "), horizon " + config.horizon())
+                .decimals(1, 1).decimals(2, 1).decimals(3, 2).decimals(4, 2).decimals(5, 3).decimals(6, 0).decimals(7, 0);
+        for (String tier : List.of(DrivingBehaviours.EXPERT, DrivingBehaviours.MEDIUM, DrivingBehaviours.RANDOM)) {
+            EvaluationSummary s = EvaluationSummary.of(Rollouts.evaluate(env, DrivingBehaviours.forTier(tier, config, seed),
+                    episodes, seed, Integer.MAX_VALUE));
+            results.put(tier, s);
+            table.addRow(tier, s.totalReturn().mean(), s.totalReturn().std(), s.metric("collision").mean(),
+                    s.metric("off_road").mean(), s.metric("mean_abs_lateral_offset").mean(), s.metric("progress").mean(),
+                    s.length().mean());
+        }
+        table.print(out);
+        return results;
     }
 }

@@ -28,10 +28,11 @@ class DrivingBenchmarkTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         var tiers = DrivingBenchmark.behaviours(new PrintStream(bytes, true, StandardCharsets.UTF_8),
                 DrivingConfig.builder().horizon(200).build(), 5, 0);
-        assertEquals(3, tiers.size());
-        assertEquals("expert", tiers.get(0).tier());
-        assertEquals(0, tiers.get(0).collisionRate() + tiers.get(0).offRoadRate());
-        assertTrue(tiers.get(0).meanReturn() > tiers.get(2).meanReturn() + 100, tiers.toString());
+        assertEquals(java.util.List.of("expert", "medium", "random"), java.util.List.copyOf(tiers.keySet()));
+        var expert = tiers.get("expert");
+        assertEquals(5, expert.episodes());
+        assertEquals(0, expert.metric("collision").mean() + expert.metric("off_road").mean());
+        assertTrue(expert.totalReturn().mean() > tiers.get("random").totalReturn().mean() + 100, tiers.toString());
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("random"));
     }
 }
