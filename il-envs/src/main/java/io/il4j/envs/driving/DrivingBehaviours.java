@@ -14,7 +14,7 @@ import io.il4j.envs.driving.internal.PerturbedPolicy;
  *   acceleration, clipped to the box; tuned so its mean return lies roughly half-way between random and
  *   expert at the default settings. Measured ({@link DrivingBenchmark#main}: 20 episodes, seeds 0..19):
  *   expert 471.7 +- 22.0, medium 153.8 +- 156.3, random -91.2 +- 5.1, so medium scores 44 on the
- *   100 (R - R_random) / (R_expert - R_random) scale (48 over 200 episodes);</li>
+ *   100 (R - R_random) / (R_expert - R_random) scale (47 over 200 episodes, seeds 0..199);</li>
  *   <li>{@code random}: uniform in the action box.</li>
  * </ul>
  * The seeded policies draw from one stream that continues across episodes (reproducible for a given seed

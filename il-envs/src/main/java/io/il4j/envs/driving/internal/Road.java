@@ -77,13 +77,15 @@ public final class Road {
         if (window < 2) return;
         window = Math.min(window, n);
         int half = window / 2;
-        // prefix sums over the loop unrolled three times, so every window is a plain difference
-        double[] prefix = new double[3 * n + 1];
-        for (int j = 0; j < 3 * n; j++) prefix[j + 1] = prefix[j] + nodes[j % n];
-        for (int i = 0; i < n; i++) {
-            int from = n + i - half; // window [i - half, i - half + window) shifted by one loop
-            nodes[i] = (prefix[from + window] - prefix[from]) / window;
+        // prefix[j]: sum of the j nodes starting at node (-half mod n), walking round the loop, so the window
+        // of node i, [i - half, i - half + window), is prefix[i + window] - prefix[i]
+        double[] prefix = new double[n + window + 1];
+        int k = Math.floorMod(-half, n);
+        for (int j = 0; j < n + window; j++) {
+            prefix[j + 1] = prefix[j] + nodes[k];
+            if (++k == n) k = 0;
         }
+        for (int i = 0; i < n; i++) nodes[i] = (prefix[i + window] - prefix[i]) / window;
     }
 
     /** Length of one loop, m. */
