@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
                 "Start with: il quickstart"},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InspectCommand.class,
+                ConvertCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 
