@@ -152,7 +152,8 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         m.put("normalizeObservations", "standardize observations and goals with training statistics (default true)");
         m.put("normalizeActions", "standardize continuous actions for training (default true)");
         m.put("history", "number of most recent observations stacked as input; > 1 makes the policy stateful (default 1)");
-        m.put("logStdMin", "Gaussian head: smallest log-std, normalized action units (default " + d.logStdMin + ")");
+        m.put("logStdMin", "Gaussian head: smallest log-std, normalized action units; lower values let the NLL chase "
+                + "near-deterministic experts and destabilize training (default " + d.logStdMin + ")");
         m.put("logStdMax", "Gaussian and MDN heads: largest log-std (default " + d.logStdMax + ")");
         m.put("entropyBonus", "Gaussian head: entropy bonus weight (default 0)");
         m.put("mixtureComponents", "MDN head: number of components (default " + d.mixtureComponents + ")");
@@ -193,9 +194,9 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         private int validationInterval = 0, patience = 10;
         private boolean normalizeObservations = true, normalizeActions = true;
         private int history = 1;
-        private double logStdMin = -5, logStdMax = 2, entropyBonus = 0;
+        private double logStdMin = -2, logStdMax = 2, entropyBonus = 0;
         private int mixtureComponents = 5;
-        private double mixtureMinStd = 0.01;
+        private double mixtureMinStd = 0.05;
         private boolean sampleActions, clipActions = true, goalConditioned;
         private Relabel relabel = Relabel.FUTURE;
         private List<Integer> achievedGoalDims = List.of();
