@@ -17,7 +17,7 @@ import java.util.List;
  *   <li><b>Observation</b> (3): {@code (cos theta, sin theta, theta_dot)} with {@code theta = 0} upright,
  *   rounded to float32 as Gymnasium returns them (widened to double).</li>
  *   <li><b>Action</b>: torque, {@code Box([-2], [2])}. Out-of-range torques are <em>clipped</em> to
- *   [-2, 2] (as Gymnasium does); NaN/Inf or a wrong length throw
+ *   [-2, 2] (as Gymnasium does) and, like Gymnasium's float32 action space, rounded to float32; NaN/Inf or a wrong length throw
  *   {@link io.il4j.core.space.InvalidActionException}.</li>
  *   <li><b>Dynamics</b> (semi-implicit Euler, {@code dt = 0.05}):
  *   {@code theta_dot' = clip(theta_dot + (3g/(2l) sin theta + 3/(m l^2) u) dt, -8, 8)},
@@ -84,7 +84,8 @@ public final class PendulumEnv implements Env {
     public StepResult step(double[] action) {
         ACTIONS.validate(action);
         clock.checkRunning();
-        double u = Math.max(-MAX_TORQUE, Math.min(MAX_TORQUE, action[0]));
+        // Gymnasium's action space is float32: the torque is a float32 value, the arithmetic float64.
+        double u = (float) Math.max(-MAX_TORQUE, Math.min(MAX_TORQUE, action[0]));
         double th = theta, thdot = thetaDot;
         double cost = square(angleNormalize(th)) + 0.1 * thdot * thdot + 0.001 * (u * u);
         double newThdot = thdot + (3 * gravity / (2 * LENGTH) * Math.sin(th) + 3.0 / (MASS * LENGTH * LENGTH) * u) * DT;
