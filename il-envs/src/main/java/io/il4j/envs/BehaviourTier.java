@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * Behaviour policies whose data make the tiers of an offline dataset; their returns are the reference
- * points of normalized scores {@code 100 (R - R_random) / (R_expert - R_random)}.
+ * points of normalized scores {@code 100 (R - R_random) / (R_expert - R_random)}. Thread-safe (an enum).
  */
 public enum BehaviourTier {
     /** The environment's demonstration expert. */

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * Summary statistics of a set of episodes: return mean, standard deviation (population), min and max,
- * mean length, and the mean of every environment metric (for 0/1 flags, a rate). Immutable.
+ * mean length, and the mean of every environment metric (for 0/1 flags, a rate). Immutable; thread-safe.
  */
 public record RolloutSummary(String envId, String policy, int episodes, long steps, double returnMean, double returnStd,
                              double returnMin, double returnMax, double lengthMean, Map<String, Double> metricMeans) {

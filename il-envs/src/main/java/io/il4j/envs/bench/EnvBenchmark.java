@@ -26,6 +26,7 @@ import java.util.Map;
  * Rates are given per second of the benchmark thread's CPU time (what the environment costs, robust
  * to other processes competing for the cores) and per second of wall-clock time.
  * Cartpole and Pendulum are compared with Python Gymnasium measured on the same machine.
+ * Run one benchmark at a time (it measures the calling thread); the result records are immutable.
  */
 public final class EnvBenchmark {
 

@@ -2,7 +2,7 @@ package io.il4j.envs.pointmass;
 
 /**
  * Geometry of {@link PointMassObstacleEnv}: a wall centred at the origin between the start region
- * (below) and the goal (above), and the route around it on either side.
+ * (below) and the goal (above), and the route around it on either side. Stateless; thread-safe.
  */
 public final class ObstacleCourse {
 

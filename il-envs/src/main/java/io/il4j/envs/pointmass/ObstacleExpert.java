@@ -22,6 +22,7 @@ import io.il4j.envs.internal.SplitMix64;
  * </ul>
  * Averaging the two modes on the centreline gives an action straight up (both modes move up at the
  * same speed and sideways in opposite directions), which runs into the wall.
+ * This class is stateless and thread-safe; the demonstrator it returns is not.
  */
 public final class ObstacleExpert {
 

@@ -1,6 +1,9 @@
 package io.il4j.envs.pointmass;
 
+import io.il4j.core.env.EnvSpec;
 import io.il4j.core.space.Box;
+
+import java.util.List;
 
 /** The first-order point dynamics and steering shared by the point-mass environments and experts. */
 final class PlanarMotion {
@@ -19,6 +22,16 @@ final class PlanarMotion {
 
     static double clampToArena(double v) {
         return clip(v, ARENA);
+    }
+
+    /** Position (x, y) observations and a velocity action. */
+    static EnvSpec spec(String id, int maxSteps) {
+        return new EnvSpec(id, List.of("x", "y"), ACTIONS, List.of("vx", "vy"), maxSteps);
+    }
+
+    /** One coordinate after a step: the action clipped to [-1, 1], scaled by the step length, clamped to the arena. */
+    static double move(double coordinate, double action, double stepLength) {
+        return clampToArena(coordinate + stepLength * clip(action, 1));
     }
 
     /**

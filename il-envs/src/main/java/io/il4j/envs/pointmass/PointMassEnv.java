@@ -6,7 +6,6 @@ import io.il4j.core.env.StepResult;
 import io.il4j.envs.internal.EpisodeClock;
 import io.il4j.envs.internal.SplitMix64;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +50,7 @@ public final class PointMassEnv implements GoalEnv {
 
     public PointMassEnv(int maxSteps) {
         this.clock = new EpisodeClock(ID, maxSteps);
-        this.spec = new EnvSpec(ID, List.of("x", "y"), PlanarMotion.ACTIONS, List.of("vx", "vy"), maxSteps);
+        this.spec = PlanarMotion.spec(ID, maxSteps);
     }
 
     @Override
@@ -77,8 +76,8 @@ public final class PointMassEnv implements GoalEnv {
     public StepResult step(double[] action) {
         PlanarMotion.ACTIONS.validate(action);
         clock.checkRunning();
-        x = PlanarMotion.clampToArena(x + STEP_LENGTH * PlanarMotion.clip(action[0], 1));
-        y = PlanarMotion.clampToArena(y + STEP_LENGTH * PlanarMotion.clip(action[1], 1));
+        x = PlanarMotion.move(x, action[0], STEP_LENGTH);
+        y = PlanarMotion.move(y, action[1], STEP_LENGTH);
         double d = distance();
         succeeded = d <= SUCCESS_RADIUS;
         boolean truncated = clock.advance(succeeded);

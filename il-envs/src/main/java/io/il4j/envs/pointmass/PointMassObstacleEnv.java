@@ -6,7 +6,6 @@ import io.il4j.core.env.StepResult;
 import io.il4j.envs.internal.EpisodeClock;
 import io.il4j.envs.internal.SplitMix64;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,7 +51,7 @@ public final class PointMassObstacleEnv implements Env {
 
     public PointMassObstacleEnv(int maxSteps) {
         this.clock = new EpisodeClock(ID, maxSteps);
-        this.spec = new EnvSpec(ID, List.of("x", "y"), PlanarMotion.ACTIONS, List.of("vx", "vy"), maxSteps);
+        this.spec = PlanarMotion.spec(ID, maxSteps);
     }
 
     @Override
@@ -76,8 +75,8 @@ public final class PointMassObstacleEnv implements Env {
     public StepResult step(double[] action) {
         PlanarMotion.ACTIONS.validate(action);
         clock.checkRunning();
-        double nx = PlanarMotion.clampToArena(x + STEP_LENGTH * PlanarMotion.clip(action[0], 1));
-        double ny = PlanarMotion.clampToArena(y + STEP_LENGTH * PlanarMotion.clip(action[1], 1));
+        double nx = PlanarMotion.move(x, action[0], STEP_LENGTH);
+        double ny = PlanarMotion.move(y, action[1], STEP_LENGTH);
         collided = ObstacleCourse.hitsWall(x, y, nx, ny);
         if (passedSide == 0 && ny > ObstacleCourse.WALL_HALF_HEIGHT) passedSide = nx < 0 ? ObstacleCourse.LEFT : ObstacleCourse.RIGHT;
         x = nx;
