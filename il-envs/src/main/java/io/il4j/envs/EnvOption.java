@@ -2,11 +2,11 @@ package io.il4j.envs;
 
 /**
  * One option an environment accepts in {@link Envs#make(String, java.util.Map)} (shown by {@code --help}).
+ * Immutable; thread-safe.
  *
  * @param name         key, e.g. {@code max_steps}
  * @param defaultValue the value used when the option is absent, as text
  * @param description  one line: meaning, unit, accepted range
- *                     <p>Immutable; thread-safe.
  */
 public record EnvOption(String name, String defaultValue, String description) {
     public EnvOption {
