@@ -68,8 +68,10 @@ public final class DatasetBuilder {
 
     public void addStep(double[] observation, double[] goalOfObservation, double[] action, double reward) {
         requireOpen();
-        addObservationRow(observation, goalOfObservation);
+        // validate everything before writing anything, so a rejected step leaves no partial row behind
+        checkRow(observation, goalOfObservation);
         checkLength("action", action.length, actDim);
+        addObservationRow(observation, goalOfObservation);
         for (double v : action) act.add((float) v);
         if (rew != null) rew.add((float) reward);
         steps++;
@@ -79,11 +81,10 @@ public final class DatasetBuilder {
     public void addStep(float[] observation, int obsOffset, float[] goalOfObservation, int goalOffset,
                         float[] action, int actOffset, float reward) {
         requireOpen();
+        if (goal != null && goalOfObservation == null)
+            throw new IllegalArgumentException("the spec has goals; a goal is required per observation");
         obs.add(observation, obsOffset, obsDim);
-        if (goal != null) {
-            if (goalOfObservation == null) throw new IllegalArgumentException("the spec has goals; a goal is required per observation");
-            goal.add(goalOfObservation, goalOffset, goalDim);
-        }
+        if (goal != null) goal.add(goalOfObservation, goalOffset, goalDim);
         obsRows++;
         act.add(action, actOffset, actDim);
         if (rew != null) rew.add(reward);
@@ -106,11 +107,10 @@ public final class DatasetBuilder {
                            boolean terminated, boolean truncated) {
         requireOpen();
         if (finalObservation != null) {
+            if (goal != null && finalGoal == null)
+                throw new IllegalArgumentException("the spec has goals; a goal is required per observation");
             obs.add(finalObservation, obsOffset, obsDim);
-            if (goal != null) {
-                if (finalGoal == null) throw new IllegalArgumentException("the spec has goals; a goal is required per observation");
-                goal.add(finalGoal, goalOffset, goalDim);
-            }
+            if (goal != null) goal.add(finalGoal, goalOffset, goalDim);
             obsRows++;
         }
         closeEpisode(terminated, truncated);
@@ -159,14 +159,18 @@ public final class DatasetBuilder {
                 Arrays.copyOf(truncated, episodes));
     }
 
-    private void addObservationRow(double[] observation, double[] goalOfObservation) {
+    private void checkRow(double[] observation, double[] goalOfObservation) {
         checkLength("observation", observation.length, obsDim);
-        for (double v : observation) obs.add((float) v);
         if (goal != null) {
             if (goalOfObservation == null) throw new IllegalArgumentException("the spec has goals; a goal is required per observation");
             checkLength("goal", goalOfObservation.length, goalDim);
-            for (double v : goalOfObservation) goal.add((float) v);
         }
+    }
+
+    private void addObservationRow(double[] observation, double[] goalOfObservation) {
+        checkRow(observation, goalOfObservation);
+        for (double v : observation) obs.add((float) v);
+        if (goal != null) for (double v : goalOfObservation) goal.add((float) v);
         obsRows++;
     }
 

@@ -1,0 +1,41 @@
+package io.il4j.cli;
+
+import io.il4j.core.io.DatasetFiles;
+import io.il4j.core.io.LoadResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code il convert IN OUT}: converts between CSV and NPZ, and imports HDF5. */
+@Command(name = "convert", mixinStandardHelpOptions = true,
+        description = {"Convert a demonstration file between formats, chosen by extension:",
+                ".csv <-> .npz, and .h5/.hdf5 (D4RL, Minari, robomimic layouts) -> .csv/.npz.",
+                "NPZ reloads much faster than CSV and is readable by numpy (np.load).",
+                "The output is written to a temporary file and moved into place: a failed conversion leaves nothing behind."})
+final class ConvertCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IN", description = "Input file (.csv, .npz, .h5, .hdf5).")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "Output file (.csv or .npz).")
+    Path out;
+
+    @Option(names = "--compress", description = "Deflate NPZ entries, as np.savez_compressed (default: off, as np.savez).")
+    boolean compress;
+
+    @Mixin
+    DataInputOptionsMixin data;
+
+    @Override
+    public Integer call() throws Exception {
+        DatasetFiles.Format.of(out); // fail on a bad output extension before reading anything
+        LoadResult loaded = data.options.load(in, System.err);
+        DatasetFiles.save(loaded.dataset(), out, compress);
+        System.out.println("wrote " + out + ": " + loaded.dataset());
+        return 0;
+    }
+}

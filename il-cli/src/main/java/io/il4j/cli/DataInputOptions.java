@@ -1,0 +1,112 @@
+package io.il4j.cli;
+
+import io.il4j.core.io.CsvOptions;
+import io.il4j.core.io.DatasetFiles;
+import io.il4j.core.io.Hdf5Options;
+import io.il4j.core.io.LoadResult;
+import io.il4j.core.report.Progress;
+import io.il4j.core.space.Box;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to read a demonstration file: column mapping for CSV, layout for HDF5. Shared by every command
+ * that reads data ({@code inspect}, {@code convert}, {@code train}), so they accept the same options.
+ */
+final class DataInputOptions {
+
+    private static final long SHOW_PROGRESS_FROM_BYTES = 16L << 20;
+
+    @Option(names = "--obs", split = ",", paramLabel = "COL",
+            description = "Observation columns of a CSV, in order (default: every obs_* column).")
+    List<String> observationColumns = List.of();
+
+    @Option(names = "--act", split = ",", paramLabel = "COL",
+            description = "Continuous action columns of a CSV, in order (default: every act_* column).")
+    List<String> actionColumns = List.of();
+
+    @Option(names = "--discrete-act", paramLabel = "COL",
+            description = "The single integer action column of a CSV (default: 'act' when there are no act_* columns).")
+    String discreteActionColumn;
+
+    @Option(names = "--num-actions", paramLabel = "N", defaultValue = "0",
+            description = "n of a discrete action space (default: inferred as the largest action index + 1).")
+    int discreteActionCount;
+
+    @Option(names = "--goal", split = ",", paramLabel = "COL",
+            description = "Goal columns of a CSV, in order (default: every goal_* column, possibly none).")
+    List<String> goalColumns = List.of();
+
+    @Option(names = "--episode-col", paramLabel = "COL", defaultValue = "episode",
+            description = "Column holding the episode id (default: ${DEFAULT-VALUE}).")
+    String episodeColumn;
+
+    @Option(names = "--time-col", paramLabel = "COL", defaultValue = "t",
+            description = "Optional column holding the step index (default: ${DEFAULT-VALUE}).")
+    String timeColumn;
+
+    @Option(names = "--reward-col", paramLabel = "COL", defaultValue = "reward",
+            description = "Optional reward column (default: ${DEFAULT-VALUE}).")
+    String rewardColumn;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
+            description = "CSV cell separator (default: '${DEFAULT-VALUE}').")
+    char delimiter;
+
+    @Option(names = "--action-low", split = ",", paramLabel = "X",
+            description = "Lower bounds of continuous actions, one per action column (CSV files carry none; default: unbounded).")
+    double[] actionLow;
+
+    @Option(names = "--action-high", split = ",", paramLabel = "X",
+            description = "Upper bounds of continuous actions, one per action column (default: unbounded).")
+    double[] actionHigh;
+
+    @Option(names = "--hdf5-layout", paramLabel = "LAYOUT", defaultValue = "AUTO",
+            description = "HDF5 layout: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, detected from the file).")
+    Hdf5Options.Layout hdf5Layout;
+
+    @Option(names = "--hdf5-obs-keys", split = ",", paramLabel = "KEY",
+            description = "robomimic: the obs/<key> datasets to concatenate, in order (default: every vector key, sorted).")
+    List<String> hdf5ObservationKeys = List.of();
+
+    CsvOptions csvOptions() {
+        CsvOptions.Builder b = CsvOptions.builder()
+                .delimiter(delimiter)
+                .episodeColumn(episodeColumn)
+                .timeColumn(timeColumn)
+                .rewardColumn(rewardColumn)
+                .observationColumns(observationColumns)
+                .actionColumns(actionColumns)
+                .goalColumns(goalColumns)
+                .discreteActionCount(discreteActionCount);
+        if (discreteActionColumn != null) b.discreteActionColumn(discreteActionColumn);
+        if ((actionLow == null) != (actionHigh == null))
+            throw new IllegalArgumentException("--action-low and --action-high go together; got only "
+                    + (actionLow == null ? "--action-high" : "--action-low"));
+        if (actionLow != null) b.actionBounds(new Box(actionLow, actionHigh));
+        return b.build();
+    }
+
+    Hdf5Options hdf5Options() {
+        return new Hdf5Options(hdf5Layout, hdf5ObservationKeys);
+    }
+
+    /** Loads {@code file} with a progress bar, printing the reader's warnings to {@code err}. */
+    LoadResult load(Path file, PrintStream err) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
+        LoadResult result;
+        long size = Files.size(file);
+        // Small files load in well under a second: progress lines would only be noise.
+        Progress.Mode mode = size < SHOW_PROGRESS_FROM_BYTES ? Progress.Mode.NONE : Progress.autoMode();
+        try (Progress progress = Progress.start("read " + file.getFileName(), size, mode)) {
+            result = DatasetFiles.load(file, csvOptions(), hdf5Options(), (done, total) -> progress.stepTo(done));
+        }
+        for (String w : result.warnings()) err.println("warning: " + w);
+        return result;
+    }
+}

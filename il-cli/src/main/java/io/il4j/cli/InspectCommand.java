@@ -1,0 +1,31 @@
+package io.il4j.cli;
+
+import io.il4j.core.data.DatasetStatistics;
+import io.il4j.core.io.LoadResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code il inspect FILE}: loads a demonstration file and prints its statistics table. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = {"Load a demonstration file (.csv, .npz, .h5/.hdf5) and print its statistics:",
+                "episodes, steps, returns, episode lengths and per-dimension observation/action ranges."})
+final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The demonstration file.")
+    Path file;
+
+    @Mixin
+    DataInputOptionsMixin data;
+
+    @Override
+    public Integer call() throws Exception {
+        LoadResult loaded = data.options.load(file, System.err);
+        System.out.println(file + ": " + loaded.dataset());
+        System.out.print(DatasetStatistics.of(loaded.dataset()).format());
+        return 0;
+    }
+}

@@ -1,0 +1,271 @@
+package io.il4j.core.io;
+
+import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetBuilder;
+import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.io.internal.CountingInputStream;
+import io.il4j.core.io.internal.CsvCells;
+import io.il4j.core.io.internal.CsvColumns;
+import io.il4j.core.io.internal.DatasetRespec;
+import io.il4j.core.space.ActionSpace;
+import io.il4j.core.space.Box;
+import io.il4j.core.space.Discrete;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a demonstration CSV (DESIGN.md "CSV format") into a {@link Dataset}, streaming record by record
+ * straight into the dataset's primitive arrays.
+ *
+ * <ul>
+ *   <li>Header-driven: {@code episode} and {@code obs_*}/{@code act_*} (or one integer {@code act} column) are
+ *   required; {@code t}, {@code reward}, {@code terminated}, {@code truncated}, {@code goal_*} are optional.
+ *   {@link CsvOptions} maps other column names. Unknown columns are ignored and named in a warning.</li>
+ *   <li>One row per observation. An episode's final observation is a row whose action cells are empty (its
+ *   reward cell is ignored); without it the episode has no final observation.</li>
+ *   <li>Rows of one episode are contiguous; {@code t}, when present, increases by 1 within an episode.</li>
+ *   <li>{@code terminated}/{@code truncated} (0/1 or true/false, empty = 0) may be set on an episode's last step
+ *   row or on its final-observation row, nowhere else.</li>
+ * </ul>
+ * Any violation raises a {@link DatasetFormatException} naming file, line, column and expectation; nothing is
+ * returned half-loaded. Immutable; thread-safe (each call reads independently).
+ */
+public final class CsvDatasetReader {
+
+    private final CsvOptions options;
+
+    public CsvDatasetReader(CsvOptions options) {
+        this.options = options == null ? CsvOptions.defaults() : options;
+    }
+
+    public CsvOptions options() {
+        return options;
+    }
+
+    public LoadResult read(Path file) throws IOException {
+        return read(file, ProgressListener.NONE);
+    }
+
+    /** Reads {@code file}, reporting bytes consumed to {@code progress}. */
+    public LoadResult read(Path file, ProgressListener progress) throws IOException {
+        long size = Files.size(file);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter())
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
+        try (CountingInputStream counting = new CountingInputStream(
+                new BufferedInputStream(Files.newInputStream(file), 1 << 16), size, progress);
+             Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
+             CSVParser parser = format.parse(reader)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            if (!hasNext(records, parser, file))
+                throw DatasetFormatException.inFile(file, "the file is empty; expected a header line naming the columns "
+                        + "(episode, t, obs_0, ..., act_0, ..., reward, terminated, truncated)");
+            List<String> header = new ArrayList<>(records.next().toList());
+            if (header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1)); // UTF-8 byte order mark
+            CsvColumns columns = CsvColumns.resolve(file, header, options);
+            long headerLine = parser.getCurrentLineNumber();
+            if (!hasNext(records, parser, file))
+                throw DatasetFormatException.atLine(file, headerLine, null, "the file has a header but no data rows; "
+                        + "expected one row per observation");
+            Rows rows = new Rows(file, columns, specFor(file, headerLine, columns));
+            while (hasNext(records, parser, file)) rows.accept(records.next(), parser.getCurrentLineNumber());
+            Dataset dataset = rows.finish();
+            counting.reportDone();
+            List<String> warnings = new ArrayList<>();
+            if (!columns.ignored.isEmpty())
+                warnings.add(file + ": ignoring " + columns.ignored.size() + " column(s) the schema does not know: "
+                        + String.join(", ", columns.ignored));
+            return new LoadResult(dataset, warnings);
+        }
+    }
+
+    private DatasetSpec specFor(Path file, long headerLine, CsvColumns columns) {
+        ActionSpace space;
+        if (columns.discrete) {
+            if (options.actionBounds() != null)
+                throw DatasetFormatException.atLine(file, headerLine, columns.actionNames.get(0),
+                        "is a discrete action column, but action bounds were given; expected continuous act_* columns");
+            // When n is inferred the builder holds indices under a provisional n, replaced once the maximum is known.
+            space = new Discrete(options.discreteActionCount() > 0 ? options.discreteActionCount() : Integer.MAX_VALUE);
+        } else if (options.actionBounds() != null) {
+            if (options.actionBounds().dim() != columns.actions.length)
+                throw DatasetFormatException.atLine(file, headerLine, null, "the action bounds have "
+                        + options.actionBounds().dim() + " dims but the file has " + columns.actions.length
+                        + " action columns " + columns.actionNames);
+            space = options.actionBounds();
+        } else {
+            space = Box.unbounded(columns.actions.length);
+        }
+        return new DatasetSpec(columns.observationNames, space, columns.actionNames, columns.goalNames,
+                columns.reward >= 0);
+    }
+
+    /** Commons CSV reports malformed quoting as an unchecked wrapper; turn it into a located format error. */
+    private static boolean hasNext(Iterator<CSVRecord> records, CSVParser parser, Path file) throws IOException {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            IOException cause = e.getCause();
+            StackTraceElement[] where = cause.getStackTrace();
+            if (where.length > 0 && where[0].getClassName().startsWith("org.apache.commons.csv"))
+                throw DatasetFormatException.atLine(file, parser.getCurrentLineNumber(), null, "malformed CSV ("
+                        + cause.getMessage() + "); expected cells separated by the delimiter, quotes balanced");
+            throw cause;
+        }
+    }
+
+    /** Per-read parse state: the builder being filled and what the episode seen so far requires of the next row. */
+    private final class Rows {
+        private final Path file;
+        private final CsvColumns c;
+        private final DatasetBuilder builder;
+        private final boolean inferDiscrete; // the discrete n is the largest index seen + 1
+        private final float[] obs, goal, act, finalObs, finalGoal;
+        private final Set<String> seenEpisodes = new HashSet<>();
+
+        private String episode;          // id of the open episode, or null before the first row
+        private long episodeLine;        // line of its first row
+        private long lastT;
+        private long finalRowLine = -1;  // line of its final-observation row, if read
+        private long flagLine = -1;      // line of a step row that set terminated/truncated
+        private String flagColumn;
+        private boolean term, trunc;
+        private long maxDiscrete = -1;
+
+        Rows(Path file, CsvColumns columns, DatasetSpec spec) {
+            this.file = file;
+            this.c = columns;
+            this.builder = new DatasetBuilder(spec);
+            this.inferDiscrete = columns.discrete && options.discreteActionCount() == 0;
+            obs = new float[c.observations.length];
+            finalObs = new float[c.observations.length];
+            goal = new float[c.goals.length];
+            finalGoal = new float[c.goals.length];
+            act = new float[c.actions.length];
+        }
+
+        void accept(CSVRecord r, long line) {
+            if (r.size() != c.width)
+                throw DatasetFormatException.atLine(file, line, null, "expected " + c.width + " cells as in the header, got "
+                        + r.size());
+            String id = r.get(c.episode);
+            if (id.isEmpty())
+                throw DatasetFormatException.atLine(file, line, c.name(c.episode), "expected an episode id, got an empty cell");
+            boolean first = !id.equals(episode);
+            if (first) startEpisode(id, line);
+            if (finalRowLine >= 0)
+                throw DatasetFormatException.atLine(file, finalRowLine, c.actionNames.get(0), "action cells are empty but "
+                        + "episode '" + id + "' continues on line " + line + "; expected empty actions only on an "
+                        + "episode's last row (its final observation)");
+            if (c.time >= 0) checkTime(r, line, first);
+
+            boolean finalRow = actionCellsEmpty(r, line);
+            if (finalRow && first)
+                throw DatasetFormatException.atLine(file, line, c.actionNames.get(0), "episode '" + id + "' starts with a "
+                        + "row whose action cells are empty; expected at least one step (a row with actions) before the "
+                        + "final observation");
+            if (!finalRow && flagLine >= 0)
+                throw DatasetFormatException.atLine(file, flagLine, flagColumn, "is set on a row that is not the last step "
+                        + "of episode '" + id + "' (it continues on line " + line + "); expected it only on the "
+                        + "episode's last step or final-observation row");
+            float[] o = finalRow ? finalObs : obs, g = finalRow ? finalGoal : goal;
+            for (int k = 0; k < o.length; k++) o[k] = cell(r, line, c.observations[k]);
+            for (int k = 0; k < g.length; k++) g[k] = cell(r, line, c.goals[k]);
+            boolean t = c.terminated >= 0 && CsvCells.parseFlag(file, line, c.name(c.terminated), r.get(c.terminated));
+            boolean u = c.truncated >= 0 && CsvCells.parseFlag(file, line, c.name(c.truncated), r.get(c.truncated));
+            term |= t;
+            trunc |= u;
+            if (finalRow) {
+                finalRowLine = line;
+                return;
+            }
+            if (t || u) {
+                flagLine = line;
+                flagColumn = c.name(t ? c.terminated : c.truncated);
+            }
+            if (c.discrete) act[0] = discreteAction(r.get(c.actions[0]), line);
+            else for (int k = 0; k < act.length; k++) act[k] = cell(r, line, c.actions[k]);
+            float reward = c.reward >= 0 ? cell(r, line, c.reward) : 0f;
+            builder.addStep(o, 0, g, 0, act, 0, reward);
+        }
+
+        Dataset finish() {
+            closeEpisode();
+            Dataset d = builder.build();
+            if (!inferDiscrete) return d;
+            int n = (int) Math.max(2, maxDiscrete + 1);
+            return DatasetRespec.withActionSpace(d, new Discrete(n));
+        }
+
+        private void startEpisode(String id, long line) {
+            if (episode != null) closeEpisode();
+            if (!seenEpisodes.add(id))
+                throw DatasetFormatException.atLine(file, line, c.name(c.episode), "episode '" + id + "' appears again after "
+                        + "other episodes; expected the rows of each episode to be contiguous");
+            episode = id;
+            episodeLine = line;
+            builder.beginEpisode();
+        }
+
+        private void closeEpisode() {
+            boolean hasFinal = finalRowLine >= 0;
+            builder.endEpisode(hasFinal ? finalObs : null, 0, hasFinal && goal.length > 0 ? finalGoal : null, 0, term, trunc);
+            finalRowLine = -1;
+            flagLine = -1;
+            term = false;
+            trunc = false;
+        }
+
+        private void checkTime(CSVRecord r, long line, boolean first) {
+            String name = c.name(c.time);
+            long t = CsvCells.parseInteger(file, line, name, r.get(c.time), "an integer time step");
+            if (!first && t != lastT + 1)
+                throw DatasetFormatException.atLine(file, line, name, "expected " + (lastT + 1) + " (the previous row of "
+                        + "episode '" + episode + "' has t=" + lastT + "), got " + t + "; t must increase by 1 within an "
+                        + "episode that starts on line " + episodeLine);
+            lastT = t;
+        }
+
+        /** True when every action cell is empty (a final-observation row); partial emptiness is an error. */
+        private boolean actionCellsEmpty(CSVRecord r, long line) {
+            int empty = 0;
+            for (int i : c.actions) if (r.get(i).isEmpty()) empty++;
+            if (empty == 0) return false;
+            if (empty == c.actions.length) return true;
+            for (int i : c.actions)
+                if (r.get(i).isEmpty())
+                    throw DatasetFormatException.atLine(file, line, c.name(i), "expected a number, got an empty cell (other "
+                            + "action cells of this row are filled; leave all of them empty only on a final-observation row)");
+            throw new AssertionError("unreachable");
+        }
+
+        private float cell(CSVRecord r, long line, int i) {
+            return CsvCells.parseFloat(file, line, c.name(i), r.get(i));
+        }
+
+        private float discreteAction(String cell, long line) {
+            String name = c.name(c.actions[0]);
+            int n = options.discreteActionCount();
+            String expectation = "a non-negative integer action index" + (n > 0 ? " below " + n : "");
+            long a = CsvCells.parseInteger(file, line, name, cell, expectation);
+            if (a < 0 || (n > 0 && a >= n) || a >= 1 << 24) // 2^24: largest index a float holds exactly
+                throw DatasetFormatException.atLine(file, line, name, "expected " + expectation + ", got '" + cell + "'");
+            maxDiscrete = Math.max(maxDiscrete, a);
+            return a;
+        }
+    }
+}

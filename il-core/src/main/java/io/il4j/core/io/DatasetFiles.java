@@ -1,0 +1,82 @@
+package io.il4j.core.io;
+
+import io.il4j.core.data.Dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Loads and saves datasets choosing the format by file extension: {@code .csv} (read/write), {@code .npz}
+ * (read/write), {@code .h5}/{@code .hdf5} (import only). Writes are atomic (temporary file, then move). Format
+ * errors are {@link DatasetFormatException}s; I/O failures {@link IOException}s. Stateless; thread-safe.
+ */
+public final class DatasetFiles {
+
+    /** The file formats, by extension. */
+    public enum Format {
+        CSV, NPZ, HDF5;
+
+        /** The format of {@code file}, from its extension (case-insensitive). */
+        public static Format of(Path file) {
+            String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".csv")) return CSV;
+            if (name.endsWith(".npz")) return NPZ;
+            if (name.endsWith(".h5") || name.endsWith(".hdf5")) return HDF5;
+            throw new IllegalArgumentException("cannot tell the format of '" + file + "' from its extension; expected .csv, "
+                    + ".npz, .h5 or .hdf5");
+        }
+    }
+
+    private DatasetFiles() {
+    }
+
+    /** Loads {@code file} with default options. */
+    public static LoadResult load(Path file) throws IOException {
+        return load(file, CsvOptions.defaults(), Hdf5Options.defaults(), ProgressListener.NONE);
+    }
+
+    /** Loads {@code file}; {@code csv} applies to CSV files only. */
+    public static LoadResult load(Path file, CsvOptions csv) throws IOException {
+        return load(file, csv, Hdf5Options.defaults(), ProgressListener.NONE);
+    }
+
+    /** Loads {@code file}, reporting progress in bytes of the input. */
+    public static LoadResult load(Path file, CsvOptions csv, Hdf5Options hdf5, ProgressListener progress) throws IOException {
+        ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+        return switch (Format.of(file)) {
+            case CSV -> new CsvDatasetReader(csv).read(file, p);
+            case NPZ -> new LoadResult(NpzDatasetReader.read(file, p), List.of());
+            case HDF5 -> new Hdf5DatasetImporter(hdf5).read(file, p);
+        };
+    }
+
+    /** Saves {@code dataset} as CSV or uncompressed NPZ (as {@code np.savez}), by extension. */
+    public static void save(Dataset dataset, Path file) throws IOException {
+        save(dataset, file, false);
+    }
+
+    /** Saves {@code dataset}; {@code compressNpz} deflates NPZ entries (as {@code np.savez_compressed}). */
+    public static void save(Dataset dataset, Path file, boolean compressNpz) throws IOException {
+        switch (Format.of(file)) {
+            case CSV -> CsvDatasetWriter.write(dataset, file);
+            case NPZ -> NpzDatasetWriter.write(dataset, file, compressNpz);
+            case HDF5 -> throw new IllegalArgumentException("cannot write '" + file + "': HDF5 is import-only; expected a "
+                    + ".csv or .npz output file");
+        }
+    }
+
+    /**
+     * Loads {@code in} and saves it as {@code out}. The output format is checked before reading, and nothing is
+     * written when loading fails.
+     */
+    public static LoadResult convert(Path in, Path out, CsvOptions csv, Hdf5Options hdf5, boolean compressNpz,
+                                     ProgressListener progress) throws IOException {
+        if (Format.of(out) == Format.HDF5)
+            throw new IllegalArgumentException("cannot write '" + out + "': HDF5 is import-only; expected a .csv or .npz output file");
+        LoadResult loaded = load(in, csv, hdf5, progress);
+        save(loaded.dataset(), out, compressNpz);
+        return loaded;
+    }
+}

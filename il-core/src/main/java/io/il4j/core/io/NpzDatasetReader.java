@@ -1,0 +1,235 @@
+package io.il4j.core.io;
+
+import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetBuilder;
+import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.io.internal.EpisodeAppender;
+import io.il4j.core.io.internal.FloatChecks;
+import io.il4j.core.io.internal.NpyData;
+import io.il4j.core.io.internal.NpyHeader;
+import io.il4j.core.io.internal.SpecJson;
+import io.il4j.core.space.Box;
+import io.il4j.core.space.Discrete;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads the NPZ layout documented in {@link NpzDatasetWriter}, from archives written by il4j or by numpy
+ * ({@code np.savez} and {@code np.savez_compressed}; entries are inflated through {@code java.util.zip} and
+ * the {@code .npy} headers parsed here). Float entries may be {@code f4} or {@code f8} (rounded to float32);
+ * offsets any integer dtype; flags bool or integer. Without {@code spec_json} the spec is inferred: names
+ * {@code obs_i}/{@code act_i}/{@code goal_i}, an unbounded {@code Box} action space. {@code terminated} and
+ * {@code truncated} default to all false when absent. Every shape and offset is checked, float values must be finite
+ * and discrete actions valid indices, all before the dataset is built. Stateless; thread-safe.
+ */
+public final class NpzDatasetReader {
+
+    private NpzDatasetReader() {
+    }
+
+    public static Dataset read(Path file) throws IOException {
+        return read(file, ProgressListener.NONE);
+    }
+
+    /** Reads {@code file}, reporting compressed bytes consumed (entry by entry) to {@code progress}. */
+    public static Dataset read(Path file, ProgressListener progress) throws IOException {
+        long size = Files.size(file);
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw DatasetFormatException.inFile(file, "is not a zip archive (" + e.getMessage() + "); expected an .npz file "
+                    + "written by numpy or il4j");
+        }
+        try (zip) {
+            Archive a = new Archive(file, zip, size, progress);
+            float[] obs = a.floats("observations");
+            float[] act = a.floats("actions");
+            float[] rew = a.has("rewards") ? a.floats("rewards") : null;
+            float[] goals = a.has("goals") ? a.floats("goals") : null;
+            long[] obsOff = a.longs("episode_obs_offsets");
+            long[] stepOff = a.longs("episode_step_offsets");
+            int episodes = obsOff.length - 1;
+            boolean[] term = a.has("terminated") ? a.booleans("terminated") : new boolean[Math.max(0, episodes)];
+            boolean[] trunc = a.has("truncated") ? a.booleans("truncated") : new boolean[Math.max(0, episodes)];
+            DatasetSpec spec = a.has("spec_json") ? SpecJson.decode(a.bytes("spec_json"), file) : a.inferSpec();
+
+            int nObs = a.rows("observations"), nSteps = a.rows("actions");
+            a.expectShape("observations", nObs, spec.observationDim());
+            a.expectShape("actions", nSteps, spec.actionDim());
+            if (spec.hasRewards() != (rew != null))
+                throw a.error("rewards", spec.hasRewards() ? "is missing although spec_json says has_rewards=true"
+                        : "is present although spec_json says has_rewards=false");
+            if (rew != null) a.expectVector("rewards", nSteps);
+            if (spec.hasGoals() != (goals != null))
+                throw a.error("goals", spec.hasGoals() ? "is missing although spec_json names " + spec.goalDim() + " goals"
+                        : "is present although spec_json names no goals");
+            if (goals != null) a.expectShape("goals", nObs, spec.goalDim());
+            if (episodes < 1) throw a.error("episode_obs_offsets", "has " + obsOff.length + " entries; expected at least 2 "
+                    + "(E+1 for E >= 1 episodes)");
+            a.expectVector("episode_obs_offsets", episodes + 1);
+            a.expectVector("episode_step_offsets", episodes + 1);
+            if (a.has("terminated")) a.expectVector("terminated", episodes);
+            if (a.has("truncated")) a.expectVector("truncated", episodes);
+            a.checkOffsets(obsOff, stepOff, nObs, nSteps);
+            a.checkFinite("observations", obs, spec.observationDim());
+            a.checkFinite("actions", act, spec.actionDim());
+            if (rew != null) a.checkFinite("rewards", rew, 1);
+            if (goals != null) a.checkFinite("goals", goals, spec.goalDim());
+            if (spec.actionSpace() instanceof Discrete discrete) {
+                int bad = FloatChecks.firstInvalidIndex(act, discrete.n());
+                if (bad >= 0) throw a.error("actions", "holds " + act[bad] + " at step " + bad + "; expected an integer "
+                        + "action index in [0, " + (discrete.n() - 1) + "] for " + discrete);
+            }
+
+            DatasetBuilder b = new DatasetBuilder(spec);
+            for (int e = 0; e < episodes; e++) {
+                int row = (int) obsOff[e], step = (int) stepOff[e], len = (int) (stepOff[e + 1] - stepOff[e]);
+                boolean hasFinal = obsOff[e + 1] - obsOff[e] == len + 1;
+                EpisodeAppender.append(b, obs, goals, row, act, rew, step, len, hasFinal ? obs : null, goals, row + len,
+                        term[e], trunc[e]);
+            }
+            progress.progress(size, size);
+            return b.build();
+        }
+    }
+
+    /** The entries of one archive and their headers; errors name the file and entry. */
+    private static final class Archive {
+        private final Path file;
+        private final ZipFile zip;
+        private final long size;
+        private final ProgressListener progress;
+        private final List<String> names = new ArrayList<>();
+        private final Map<String, NpyHeader> headers = new HashMap<>();
+        private long consumed;
+
+        Archive(Path file, ZipFile zip, long size, ProgressListener progress) {
+            this.file = file;
+            this.zip = zip;
+            this.size = size;
+            this.progress = progress;
+            zip.stream().forEach(e -> names.add(e.getName()));
+        }
+
+        boolean has(String name) {
+            return zip.getEntry(name + ".npy") != null;
+        }
+
+        float[] floats(String name) throws IOException {
+            return read(name, (in, h) -> NpyData.readFloats(in, h, file, name + ".npy"));
+        }
+
+        long[] longs(String name) throws IOException {
+            long[] v = read(name, (in, h) -> NpyData.readLongs(in, h, file, name + ".npy"));
+            if (headers.get(name).shape().length != 1) throw error(name, "has shape " + headers.get(name).shapeString()
+                    + "; expected a vector");
+            return v;
+        }
+
+        boolean[] booleans(String name) throws IOException {
+            return read(name, (in, h) -> NpyData.readBooleans(in, h, file, name + ".npy"));
+        }
+
+        byte[] bytes(String name) throws IOException {
+            return read(name, (in, h) -> NpyData.readBytes(in, h, file, name + ".npy"));
+        }
+
+        int rows(String name) {
+            long[] s = headers.get(name).shape();
+            return s.length == 0 ? 1 : (int) s[0];
+        }
+
+        /** A 2-D {@code (rows, cols)} entry; a vector counts as {@code (rows, 1)}. */
+        void expectShape(String name, long rows, int cols) {
+            long[] s = headers.get(name).shape();
+            boolean ok = s.length == 2 ? s[0] == rows && s[1] == cols : s.length == 1 && s[0] == rows && cols == 1;
+            if (!ok) throw error(name, "has shape " + NpyHeader.shapeString(s) + "; expected " + NpyHeader.shapeString(rows, cols));
+        }
+
+        void expectVector(String name, long n) {
+            long[] s = headers.get(name).shape();
+            boolean ok = (s.length == 1 && s[0] == n) || (s.length == 2 && s[0] == n && s[1] == 1);
+            if (!ok) throw error(name, "has shape " + NpyHeader.shapeString(s) + "; expected " + NpyHeader.shapeString(n));
+        }
+
+        void checkOffsets(long[] obsOff, long[] stepOff, int nObs, int nSteps) {
+            if (obsOff[0] != 0 || stepOff[0] != 0)
+                throw error(obsOff[0] != 0 ? "episode_obs_offsets" : "episode_step_offsets", "does not start at 0");
+            int last = obsOff.length - 1;
+            if (obsOff[last] != nObs)
+                throw error("episode_obs_offsets", "ends at " + obsOff[last] + "; expected " + nObs + " (the observation rows)");
+            if (stepOff[last] != nSteps)
+                throw error("episode_step_offsets", "ends at " + stepOff[last] + "; expected " + nSteps + " (the action rows)");
+            for (int e = 0; e < last; e++) {
+                long len = stepOff[e + 1] - stepOff[e], rows = obsOff[e + 1] - obsOff[e];
+                if (len < 1)
+                    throw error("episode_step_offsets", "gives episode " + e + " " + len + " steps; expected at least 1");
+                if (rows != len && rows != len + 1)
+                    throw error("episode_obs_offsets", "gives episode " + e + " " + rows + " observation rows for " + len
+                            + " steps; expected " + len + " or " + (len + 1));
+            }
+        }
+
+        void checkFinite(String name, float[] values, int cols) {
+            int bad = FloatChecks.firstNonFinite(values);
+            if (bad >= 0) throw error(name, "holds " + values[bad] + " at row " + bad / cols + ", column " + bad % cols
+                    + "; expected finite numbers");
+        }
+
+        DatasetSpec inferSpec() {
+            int od = cols("observations"), ad = cols("actions");
+            List<String> goalNames = has("goals") ? names("goal_", cols("goals")) : List.of();
+            return new DatasetSpec(names("obs_", od), Box.unbounded(ad), names("act_", ad), goalNames, has("rewards"));
+        }
+
+        DatasetFormatException error(String name, String problem) {
+            return DatasetFormatException.inFile(file, "entry '" + name + ".npy' " + problem);
+        }
+
+        private int cols(String name) {
+            long[] s = headers.get(name).shape();
+            return s.length == 2 ? (int) s[1] : 1;
+        }
+
+        private static List<String> names(String prefix, int n) {
+            List<String> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) out.add(prefix + i);
+            return out;
+        }
+
+        @FunctionalInterface
+        private interface EntryReader<T> {
+            T read(InputStream in, NpyHeader h) throws IOException;
+        }
+
+        private <T> T read(String name, EntryReader<T> reader) throws IOException {
+            ZipEntry entry = zip.getEntry(name + ".npy");
+            if (entry == null)
+                throw DatasetFormatException.inFile(file, "has no entry '" + name + ".npy'; expected the il4j NPZ layout "
+                        + "(observations, actions, episode_obs_offsets, episode_step_offsets, ...), found " + names);
+            try (InputStream in = zip.getInputStream(entry)) {
+                NpyHeader h = NpyHeader.read(in, file, entry.getName());
+                if (h.shape().length > 2)
+                    throw error(name, "has shape " + h.shapeString() + "; expected at most 2 dimensions");
+                headers.put(name, h);
+                T value = reader.read(in, h);
+                consumed += Math.max(0, entry.getCompressedSize());
+                progress.progress(Math.min(consumed, size), size);
+                return value;
+            } catch (ZipException e) {
+                throw error(name, "cannot be decompressed (" + e.getMessage() + ")");
+            }
+        }
+    }
+}
