@@ -22,8 +22,9 @@ public final class Behaviours {
     }
 
     /**
-     * The tier's policy for {@code env}, which must have been made by {@code provider} with {@code options}
-     * (goal-conditioned experts read the goal from it).
+     * The standard tier policy for {@code env}, which must have been made by {@code provider} with
+     * {@code options} (goal-conditioned experts read the goal from it); the default of
+     * {@link EnvProvider#behaviour}.
      */
     public static Policy create(EnvProvider provider, BehaviourTier tier, Env env, EnvOptions options, long seed) {
         ActionSpace space = env.spec().actionSpace();

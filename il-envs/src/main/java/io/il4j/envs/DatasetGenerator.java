@@ -41,7 +41,7 @@ public final class DatasetGenerator {
         EnvProvider provider = Envs.provider(envId);
         EnvOptions parsed = Envs.options(envId, options);
         Env env = provider.make(parsed);
-        Policy policy = Behaviours.create(provider, tier, env, parsed, SplitMix64.derive(seed, 0x5EED));
+        Policy policy = provider.behaviour(tier, env, parsed, SplitMix64.derive(seed, 0x5EED));
         DatasetBuilder builder = new DatasetBuilder(Rollouts.datasetSpec(env));
         List<EpisodeResult> results = new ArrayList<>(episodes);
         for (int i = 0; i < episodes; i++) {

@@ -43,8 +43,18 @@ public interface EnvProvider {
     }
 
     /**
-     * Per-step probability that the {@code medium} tier takes a uniformly random action instead of the
-     * expert's, tuned so the medium return is roughly half-way between random and expert.
+     * Per-step probability that the standard {@code medium} tier takes a uniformly random action instead
+     * of the expert's, tuned so the medium return is roughly half-way between random and expert.
      */
     double mediumEpsilon();
+
+    /**
+     * The behaviour policy of {@code tier} for {@code env} (made by {@link #make} with {@code options}).
+     * The default is {@link Behaviours#create}: the demonstrator, epsilon-random with
+     * {@link #mediumEpsilon()}, uniform random, and the per-episode expert/random mixture. An environment
+     * with its own tier policies (e.g. Gaussian action noise) overrides this.
+     */
+    default Policy behaviour(BehaviourTier tier, Env env, EnvOptions options, long seed) {
+        return Behaviours.create(this, tier, env, options, seed);
+    }
 }

@@ -88,7 +88,7 @@ public final class Envs {
     public static Policy behaviour(String id, BehaviourTier tier, Env env, Map<String, String> options, long seed) {
         if (!env.spec().id().equals(provider(id).id()))
             throw new IllegalArgumentException("behaviour for '" + id + "' requested on a '" + env.spec().id() + "' environment");
-        return Behaviours.create(provider(id), tier, env, options(id, options), seed);
+        return provider(id).behaviour(tier, env, options(id, options), seed);
     }
 
     /** One line per environment: id, description and options with defaults (for {@code --help}). */
