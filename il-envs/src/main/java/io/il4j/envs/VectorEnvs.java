@@ -4,6 +4,7 @@ import io.il4j.core.env.Env;
 import io.il4j.core.env.VectorEnv;
 import io.il4j.envs.internal.SerialVectorEnv;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Builds {@link VectorEnv}s. Thread-safe; the vector environments themselves are not. */
@@ -23,7 +24,7 @@ public final class VectorEnvs {
     }
 
     /** {@code n} copies of a registered environment built with {@code options}. */
-    public static VectorEnv of(String id, java.util.Map<String, String> options, int n) {
+    public static VectorEnv of(String id, Map<String, String> options, int n) {
         EnvOptions parsed = Envs.options(id, options);
         EnvProvider provider = Envs.provider(id);
         return of(() -> provider.make(parsed), n);
