@@ -4,6 +4,7 @@ import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.Rollouts;
+import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.Policy;
 import io.il4j.envs.internal.SplitMix64;
 
@@ -24,8 +25,8 @@ public final class DatasetGenerator {
     private DatasetGenerator() {
     }
 
-    /** The recorded data and their summary. */
-    public record Generated(Rollouts.Result rollouts, RolloutSummary summary) {
+    /** The recorded data and their summary (return, length and the environment's metrics over the episodes). */
+    public record Generated(String envId, BehaviourTier tier, Rollouts.Result rollouts, EvaluationSummary summary) {
     }
 
     public static Generated generate(String envId, String tier, int episodes, long seed, Map<String, String> options) {
@@ -49,6 +50,6 @@ public final class DatasetGenerator {
             progress.accept(i + 1);
         }
         Rollouts.Result result = new Rollouts.Result(builder.build(), List.copyOf(results));
-        return new Generated(result, RolloutSummary.of(provider.id(), tier.id(), results));
+        return new Generated(provider.id(), tier, result, EvaluationSummary.of(results));
     }
 }

@@ -3,6 +3,7 @@ package io.il4j.envs;
 import io.il4j.core.env.Env;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.core.policy.Policy;
+import io.il4j.envs.driving.DrivingProviders;
 import io.il4j.envs.internal.ClassicProviders;
 
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class Envs {
 
     static {
         ClassicProviders.all().forEach(Envs::register);
+        DrivingProviders.all().forEach(Envs::register);
     }
 
     private Envs() {

@@ -1,6 +1,7 @@
 package io.il4j.envs;
 
 import io.il4j.core.data.Dataset;
+import io.il4j.core.metrics.EvaluationSummary;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -29,10 +30,10 @@ class DatasetGeneratorTest {
         List<Integer> progress = new ArrayList<>();
         DatasetGenerator.Generated g = DatasetGenerator.generate("cartpole", BehaviourTier.MEDIUM, 6, 3, Map.of(), progress::add);
         Dataset d = g.rollouts().dataset();
-        RolloutSummary s = g.summary();
+        EvaluationSummary s = g.summary();
         assertEquals(List.of(1, 2, 3, 4, 5, 6), progress);
         assertEquals(6, d.numEpisodes());
-        assertEquals(d.numSteps(), s.steps());
+        assertEquals(d.numSteps() / 6.0, s.length().mean(), 1e-9);
         assertEquals(d.numObservations(), d.numSteps() + 6, "final observations recorded");
         double sum = 0;
         for (int e = 0; e < 6; e++) {
@@ -40,9 +41,9 @@ class DatasetGeneratorTest {
             assertEquals(g.rollouts().episodes().get(e).totalReturn(), d.episodeReturn(e), 1e-4);
             assertEquals(3 + e, g.rollouts().episodes().get(e).seed());
         }
-        assertEquals(sum / 6, s.returnMean(), 1e-4);
-        assertEquals("medium", s.policy());
-        assertTrue(s.toTable().contains("return"), s.toTable());
+        assertEquals(sum / 6, s.totalReturn().mean(), 1e-4);
+        assertEquals(BehaviourTier.MEDIUM, g.tier());
+        assertTrue(s.toTable().render().contains("return"), s.toTable().render());
     }
 
     @Test
@@ -50,7 +51,7 @@ class DatasetGeneratorTest {
         DatasetGenerator.Generated g = DatasetGenerator.generate("pointmass", "expert", 5, 1, Map.of());
         Dataset d = g.rollouts().dataset();
         assertEquals(2, d.spec().goalDim());
-        assertEquals(1.0, g.summary().metricMeans().get("success"));
+        assertEquals(1.0, g.summary().metric("success").mean());
         // the goal recorded with the last observation is where the expert ended
         for (int e = 0; e < 5; e++) {
             int last = d.episodeFirstObservationRow(e) + d.episodeObservationCount(e) - 1;
