@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 InspectCommand.class,
                 ConvertCommand.class,
+                GenerateCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {
@@ -41,6 +42,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setUsageHelpAutoWidth(true);
+        cl.getSubcommands().get("generate").getCommandSpec().usageMessage().footer(EnvSelection.footer());
         return cl;
     }
 
