@@ -39,6 +39,7 @@ class CartPoleBcTest {
         // held-out start states: evaluation seeds never used for the demonstrations
         double bc = mean(Rollouts.evaluate(env, t.policy(), 20, 10_000, 500));
         double random = mean(Rollouts.evaluate(env, o -> new double[]{Math.random() < 0.5 ? 0 : 1}, 20, 10_000, 500));
+        System.out.printf("CartPole: categorical BC mean return %.1f over 20 held-out episodes (random %.1f)%n", bc, random);
         assertTrue(random < 60, "a random policy falls within tens of steps: " + random);
         assertTrue(bc >= 475, "BC mean return " + bc);
     }

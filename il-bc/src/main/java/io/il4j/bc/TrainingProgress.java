@@ -6,11 +6,11 @@ import io.il4j.core.report.Progress;
  * Shows training progress with {@link Progress} (a bar on a terminal, periodic plain lines otherwise):
  * steps done, with the latest training and validation loss. Use one per training run; not thread-safe.
  */
-public final class ProgressListener implements TrainingListener {
+public final class TrainingProgress implements TrainingListener {
     private final String task;
     private Progress progress;
 
-    public ProgressListener(String task) {
+    public TrainingProgress(String task) {
         this.task = task;
     }
 

@@ -48,6 +48,9 @@ class ObstacleMultimodalityTest {
         List<EpisodeResult> g = Rollouts.evaluate(env, gaussian, 50, 10_000, 100);
         List<EpisodeResult> s = Rollouts.evaluate(env, mse, 50, 10_000, 100);
         double left = rate(expert, "passed_left");
+        System.out.printf("PointMass-Obstacle success / collision over 50 episodes: MDN %.2f / %.2f, Gaussian %.2f / %.2f, MSE %.2f / %.2f, expert %.2f (left %.2f)%n",
+                rate(m, "success"), rate(m, "collision"), rate(g, "success"), rate(g, "collision"), rate(s, "success"), rate(s, "collision"),
+                rate(expert, "success"), left);
         assertTrue(left > 0.3 && left < 0.7, "the demonstrations are bimodal: " + left + " pass left");
         assertTrue(rate(m, "success") >= 0.9, "MDN success " + rate(m, "success"));
         assertTrue(rate(g, "success") <= 0.6, "Gaussian success " + rate(g, "success"));
