@@ -3,26 +3,14 @@ package io.il4j.bc.internal;
 import java.util.SplittableRandom;
 
 /** Outputs the action directly; loss: squared error averaged over action dims (PyTorch's MSELoss per row). */
-public final class DeterministicHead extends Head {
-    private final int dim;
+public final class DeterministicHead extends ContinuousHead {
 
     public DeterministicHead(int actionDim) {
-        if (actionDim < 1) throw new IllegalArgumentException("action dim must be >= 1, got " + actionDim);
-        this.dim = actionDim;
+        super(actionDim);
     }
 
     @Override
     public int outputDim() {
-        return dim;
-    }
-
-    @Override
-    public int labelWidth() {
-        return dim;
-    }
-
-    @Override
-    public int actionWidth() {
         return dim;
     }
 
@@ -42,11 +30,6 @@ public final class DeterministicHead extends Head {
             total += row;
         }
         return total;
-    }
-
-    @Override
-    public void decode(float[] z, float[] out) {
-        System.arraycopy(z, 0, out, 0, dim);
     }
 
     @Override

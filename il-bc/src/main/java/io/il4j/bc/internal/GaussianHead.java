@@ -7,15 +7,13 @@ import java.util.SplittableRandom;
  * log-std smoothly clamped by {@link LogStd}. Loss: negative log-likelihood, minus
  * {@code entropyBonus} times the entropy (which rewards wider distributions).
  */
-public final class GaussianHead extends Head {
-    private final int dim;
+public final class GaussianHead extends ContinuousHead {
     private final LogStd logStd;
     private final double entropyBonus;
 
     public GaussianHead(int actionDim, double logStdMin, double logStdMax, double entropyBonus) {
-        if (actionDim < 1) throw new IllegalArgumentException("action dim must be >= 1, got " + actionDim);
+        super(actionDim);
         if (!(entropyBonus >= 0)) throw new IllegalArgumentException("entropy bonus must be >= 0, got " + entropyBonus);
-        this.dim = actionDim;
         this.logStd = new LogStd(logStdMin, logStdMax);
         this.entropyBonus = entropyBonus;
     }
@@ -23,16 +21,6 @@ public final class GaussianHead extends Head {
     @Override
     public int outputDim() {
         return 2 * dim;
-    }
-
-    @Override
-    public int labelWidth() {
-        return dim;
-    }
-
-    @Override
-    public int actionWidth() {
-        return dim;
     }
 
     @Override
@@ -56,11 +44,6 @@ public final class GaussianHead extends Head {
             total += row;
         }
         return total;
-    }
-
-    @Override
-    public void decode(float[] z, float[] out) {
-        System.arraycopy(z, 0, out, 0, dim);
     }
 
     @Override

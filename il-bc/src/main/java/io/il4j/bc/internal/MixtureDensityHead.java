@@ -9,15 +9,14 @@ import java.util.SplittableRandom;
  * to {@code [log minStd, logStdMax]}: unlike DL4J's {@code LossMixtureDensity} it stays finite when a
  * target is far from every component. Deterministic action: the mean of the most probable component.
  */
-public final class MixtureDensityHead extends Head {
-    private final int dim, k;
+public final class MixtureDensityHead extends ContinuousHead {
+    private final int k;
     private final LogStd logStd;
 
     public MixtureDensityHead(int actionDim, int components, double minStd, double logStdMax) {
-        if (actionDim < 1) throw new IllegalArgumentException("action dim must be >= 1, got " + actionDim);
+        super(actionDim);
         if (components < 1) throw new IllegalArgumentException("mixture needs >= 1 component, got " + components);
         if (!(minStd > 0)) throw new IllegalArgumentException("minimum std must be > 0, got " + minStd);
-        this.dim = actionDim;
         this.k = components;
         this.logStd = new LogStd(Math.log(minStd), logStdMax);
     }
@@ -29,16 +28,6 @@ public final class MixtureDensityHead extends Head {
     @Override
     public int outputDim() {
         return k + 2 * k * dim;
-    }
-
-    @Override
-    public int labelWidth() {
-        return dim;
-    }
-
-    @Override
-    public int actionWidth() {
-        return dim;
     }
 
     @Override
