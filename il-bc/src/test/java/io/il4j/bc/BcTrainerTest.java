@@ -60,6 +60,21 @@ class BcTrainerTest {
     }
 
     @Test
+    void asAPolicyLearnerItWarmStartsFromACompatiblePolicy() {
+        Dataset data = Synthetic.continuous(6, 40, 3, 2, 3, Synthetic.smoothExpert(3, 2, 4));
+        BcTrainer learner = new BcTrainer(small(HeadType.MSE).maxSteps(400).validationFraction(0).build());
+        BcPolicy first = (BcPolicy) learner.fit(data, 1, null);
+        // one more step at a tiny learning rate from the warm start stays where the first policy was
+        BcTrainer nudge = new BcTrainer(small(HeadType.MSE).maxSteps(1).learningRate(1e-7).validationFraction(0).build());
+        BcPolicy warm = (BcPolicy) nudge.fit(data, 2, first);
+        BcPolicy cold = (BcPolicy) nudge.fit(data, 2, null);
+        double[] o = {0.3, -0.2, 0.5};
+        assertArrayEquals(first.act(o), warm.act(o), 1e-4);
+        assertTrue(Math.abs(first.act(o)[0] - cold.act(o)[0]) > 1e-2, "a cold start is elsewhere");
+        assertSame(first.normalizers(), warm.normalizers(), "the warm start keeps its normalizers");
+    }
+
+    @Test
     void divergenceStopsWithTheStepAndTheLastFiniteLoss() {
         Dataset data = Synthetic.continuous(4, 30, 3, 2, 5, Synthetic.smoothExpert(3, 2, 6));
         // Adam moves each weight by ~lr per step: after one step of 1e30 the outputs overflow float32

@@ -63,6 +63,20 @@ class MinibatchSamplerTest {
     }
 
     @Test
+    void drawingBatchesAllocatesNothingOnTheJavaHeap() {
+        Dataset d = twoEpisodes(true);
+        MinibatchSampler s = MinibatchSampler.builder(d, MinibatchSampler.allSteps(d), 64).seed(1).history(2)
+                .observationNormalizer(new Normalizer(new float[]{1, 2}, new float[]{3, 4})).datasetGoals(true)
+                .nextObservations().rewards().dones().build();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < 2_000; i++) s.next();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1_000; i++) s.next();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 20_000, "1,000 batches allocated " + allocated + " bytes");
+    }
+
+    @Test
     void sameSeedSameBatchesAndResetReplays() {
         Dataset d = twoEpisodes(true);
         int[] all = MinibatchSampler.allSteps(d);
