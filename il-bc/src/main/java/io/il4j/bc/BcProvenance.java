@@ -3,7 +3,7 @@ package io.il4j.bc;
 import java.util.Map;
 
 /**
- * Where a policy came from, stored in its file.
+ * Where a policy came from, stored in its file. Immutable; thread-safe.
  *
  * @param datasetHash    {@link io.il4j.core.data.Dataset#contentHash()} of the training data
  * @param datasetSummary the dataset's description (episodes, steps, spec)

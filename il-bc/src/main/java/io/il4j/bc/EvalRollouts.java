@@ -6,6 +6,7 @@ import io.il4j.core.env.Env;
  * Evaluation rollouts run during training at every {@code everyChecks}-th validation check:
  * {@code episodes} episodes seeded {@code seed, seed+1, ...}, each cut at {@code maxSteps}. A
  * goal-conditioned policy in a {@link io.il4j.core.env.GoalEnv} is given the env's desired goal.
+ * Immutable, but the env it names is not thread-safe: one training run per instance at a time.
  */
 public record EvalRollouts(Env env, int episodes, long seed, int maxSteps, int everyChecks) {
     public EvalRollouts {

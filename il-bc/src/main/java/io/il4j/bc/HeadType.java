@@ -1,6 +1,6 @@
 package io.il4j.bc;
 
-/** The policy head of a BC network (the CLI's {@code --policy}). */
+/** The policy head of a BC network (the CLI's {@code --policy}). Immutable; thread-safe. */
 public enum HeadType {
     /** Deterministic output trained with mean squared error (continuous actions). */
     MSE,

@@ -3,7 +3,7 @@ package io.il4j.bc;
 import java.util.Map;
 
 /**
- * One validation check of a training run.
+ * One validation check of a training run. Immutable; thread-safe.
  *
  * @param step           gradient steps taken
  * @param epoch          passes over the training steps (fractional)

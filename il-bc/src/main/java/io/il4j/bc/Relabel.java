@@ -7,7 +7,7 @@ import io.il4j.core.data.GoalRelabeler;
  * relabeling with an achieved state of the same episode ({@link GoalRelabeler}). Goals are drawn
  * afresh for every minibatch, so every epoch sees new relabelings; {@link #FUTURE} and
  * {@link #UNIFORM_LATER} therefore draw from the same distribution here (they differ only when a
- * relabeled dataset is materialized with k copies per step).
+ * relabeled dataset is materialized with k copies per step). Immutable; thread-safe.
  */
 public enum Relabel {
     /** Use the goals stored in the dataset (no relabeling). */
