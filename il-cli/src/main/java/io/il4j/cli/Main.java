@@ -20,6 +20,10 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 InspectCommand.class,
                 ConvertCommand.class,
+                GenerateCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 
@@ -40,6 +44,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setUsageHelpAutoWidth(true);
+        for (String c : new String[]{"generate", "eval"})
+            cl.getSubcommands().get(c).getCommandSpec().usageMessage().footer(EnvSelection.footer());
         return cl;
     }
 

@@ -1,0 +1,350 @@
+package io.il4j.bc;
+
+import io.il4j.bc.internal.Dl4jEngine;
+import io.il4j.bc.internal.Engine;
+import io.il4j.bc.internal.Head;
+import io.il4j.bc.internal.Heads;
+import io.il4j.bc.internal.LeanEngine;
+import io.il4j.bc.internal.LibraryVersion;
+import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.data.EpisodeSplit;
+import io.il4j.core.data.GoalRelabeler;
+import io.il4j.core.data.MinibatchSampler;
+import io.il4j.core.data.Normalizer;
+import io.il4j.core.env.EpisodeResult;
+import io.il4j.core.env.GoalConditionedPolicy;
+import io.il4j.core.env.GoalEnv;
+import io.il4j.core.env.Rollouts;
+import io.il4j.core.nn.MlpWeights;
+import io.il4j.core.policy.Policy;
+import io.il4j.core.policy.PolicyLearner;
+import io.il4j.core.runtime.Il4j;
+import io.il4j.core.space.Discrete;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Behavioral cloning (and goal-conditioned BC): fits a policy network to (state, expert action) pairs.
+ *
+ * <p>Top to bottom, {@link #train(Dataset)}: check the dataset against the config; split episodes
+ * into training and validation (seeded); fit normalizers on the training episodes; then Adam steps on
+ * seeded minibatches, with a validation check every epoch (or {@code validationInterval} steps),
+ * optional evaluation rollouts, early stopping after {@code patience} checks without improvement,
+ * and the best validation checkpoint restored at the end. A NaN/Inf loss stops training with a
+ * {@link TrainingDivergedException}. Same seed and data give identical weights.
+ *
+ * <pre>
+ * TrainedPolicy t = BcTrainer.train(data, BcConfig.defaults(HeadType.GAUSSIAN), TrainingListener.NONE);
+ * t.save(Path.of("policy.zip"));
+ * </pre>
+ * As a {@link PolicyLearner} (DAgger), {@link #fit} trains with the given seed and warm-starts from a
+ * compatible previous {@link BcPolicy} (its weights and normalizers).
+ *
+ * <p>Thread-safety: an instance holds only its configuration and may be shared; each call trains
+ * independently (ND4J work runs on the calling thread).
+ */
+public final class BcTrainer implements PolicyLearner {
+
+    private static final int MAX_VALIDATION_BATCH = 4096;
+    private static final double STD_FLOOR = Normalizer.DEFAULT_STD_FLOOR;
+
+    private final BcConfig config;
+    private final TrainingListener listener;
+    private final EvalRollouts eval;
+
+    public BcTrainer(BcConfig config) {
+        this(config, TrainingListener.NONE, null);
+    }
+
+    /** {@code eval} may be null (no rollouts during training). */
+    public BcTrainer(BcConfig config, TrainingListener listener, EvalRollouts eval) {
+        if (config == null) throw new IllegalArgumentException("config must not be null");
+        this.config = config;
+        this.listener = listener == null ? TrainingListener.NONE : listener;
+        this.eval = eval;
+    }
+
+    public static TrainedPolicy train(Dataset data, BcConfig config, TrainingListener listener) {
+        return new BcTrainer(config, listener, null).train(data);
+    }
+
+    public static TrainedPolicy train(Dataset data, BcConfig config, TrainingListener listener, EvalRollouts eval) {
+        return new BcTrainer(config, listener, eval).train(data);
+    }
+
+    public BcConfig config() {
+        return config;
+    }
+
+    public TrainedPolicy train(Dataset data) {
+        return run(data, config, null);
+    }
+
+    @Override
+    public Policy fit(Dataset data, long seed, Policy warmStart) {
+        BcConfig c = config.withSeed(seed);
+        BcPolicy warm = null;
+        if (warmStart instanceof BcPolicy b && b.config().head() == c.head()
+                && b.weights().inputDim() == inputDim(data.spec(), c) && b.config().trunk().equals(c.trunk()))
+            warm = b;
+        return run(data, c, warm).policy();
+    }
+
+    // ---- the algorithm ---------------------------------------------------------------------------
+
+    private TrainedPolicy run(Dataset data, BcConfig c, BcPolicy warm) {
+        Il4j.configure();
+        checkCompatible(data.spec(), c);
+        if (eval != null && c.goalConditioned() && !(eval.env() instanceof GoalEnv))
+            throw new IllegalArgumentException("evaluating a goal-conditioned policy needs a GoalEnv (it supplies the goal); got "
+                    + eval.env().getClass().getSimpleName());
+        long started = System.nanoTime();
+        DatasetSpec pspec = policySpec(data.spec(), c);
+        int goalDim = c.goalConditioned() ? pspec.goalDim() : 0;
+        int[] goalDims = c.goalConditioned() && c.relabel() != Relabel.NONE ? achievedGoalDims(data.spec(), c) : null;
+
+        Dataset trainData = data, valData = null;
+        if (c.validationFraction() > 0) {
+            if (data.numEpisodes() < 2)
+                throw new IllegalArgumentException("validation needs at least 2 episodes (validation is by episode); the dataset has "
+                        + data.numEpisodes() + ": set validationFraction=0 or add episodes");
+            EpisodeSplit split = EpisodeSplit.of(data, c.validationFraction(), c.seed() ^ 0x5EED5EEDL);
+            trainData = split.train();
+            valData = split.validation();
+        }
+        GoalRelabeler trainGoals = relabeler(trainData, c, goalDims), valGoals = valData == null ? null : relabeler(valData, c, goalDims);
+        int[] trainSteps = trainableSteps(trainData, trainGoals);
+        int[] valSteps = valData == null ? new int[0] : trainableSteps(valData, valGoals);
+        if (trainSteps.length == 0)
+            throw new IllegalArgumentException("no training step can be relabeled: every training episode is a single step without its final observation");
+        BcNormalizers norms = warm != null ? warm.normalizers() : fitNormalizers(trainData, trainSteps, c, goalDims, goalDim);
+
+        Head head = Heads.create(c, data.spec().actionSpace());
+        MinibatchSampler train = sampler(trainData, trainSteps, c.batchSize(), c.seed() + 1, true, c, norms, trainGoals, goalDim);
+        MinibatchSampler val = valSteps.length == 0 ? null
+                : sampler(valData, valSteps, Math.min(MAX_VALIDATION_BATCH, valSteps.length), c.seed() + 2, false, c, norms, valGoals, goalDim);
+        int inputDim = train.observationWidth();
+        Engine engine = c.engine() == TrainingEngine.LEAN && LeanEngine.supports(c.trunk())
+                ? new LeanEngine(inputDim, c.trunk(), head, c.learningRate(), c.weightDecay(), c.seed(), c.batchSize())
+                : new Dl4jEngine(inputDim, c.trunk(), head, c.learningRate(), c.weightDecay(), c.seed());
+        if (warm != null) engine.setWeights(warm.weights());
+
+        int perEpoch = train.batchesPerEpoch();
+        int totalSteps = c.maxSteps() > 0 ? c.maxSteps() : c.epochs() * perEpoch;
+        int interval = c.validationInterval() > 0 ? c.validationInterval() : perEpoch;
+        listener.onStart(totalSteps, trainSteps.length, valSteps.length);
+
+        List<LearningCurvePoint> curve = new ArrayList<>();
+        MlpWeights best = null;
+        double bestVal = Double.POSITIVE_INFINITY, lastGood = Double.NaN, intervalSum = 0;
+        int bestStep = 0, lastGoodStep = 0, intervalCount = 0, checks = 0, sinceBest = 0, step = 0;
+        boolean stoppedEarly = false;
+        LearningCurvePoint last = null;
+        while (step < totalSteps) {
+            MinibatchSampler.Batch b = train.next();
+            double loss = engine.fit(b.observations(), b.actions());
+            step++;
+            if (!Double.isFinite(loss)) throw new TrainingDivergedException(step, loss, lastGood, lastGoodStep);
+            lastGood = loss;
+            lastGoodStep = step;
+            intervalSum += loss;
+            intervalCount++;
+            listener.onStep(step, loss);
+            if (step % interval != 0 && step != totalSteps) continue;
+
+            checks++;
+            double valLoss = val == null ? Double.NaN : validationLoss(engine, val, head);
+            if (!Double.isNaN(valLoss) && !Double.isFinite(valLoss))
+                throw new TrainingDivergedException(step, valLoss, lastGood, lastGoodStep);
+            double evalReturn = Double.NaN;
+            Map<String, Double> evalMetrics = Map.of();
+            if (eval != null && (checks % eval.everyChecks() == 0 || step == totalSteps)) {
+                List<EpisodeResult> results = evaluate(new BcPolicy(engine.weights(), c, pspec, norms), eval, c);
+                evalReturn = results.stream().mapToDouble(EpisodeResult::totalReturn).average().orElse(Double.NaN);
+                evalMetrics = meanMetrics(results);
+            }
+            last = new LearningCurvePoint(step, step / (double) perEpoch, intervalSum / intervalCount, valLoss, evalReturn,
+                    evalMetrics, (System.nanoTime() - started) / 1e9);
+            curve.add(last);
+            intervalSum = 0;
+            intervalCount = 0;
+            boolean improved = val != null && valLoss < bestVal;
+            if (improved) {
+                bestVal = valLoss;
+                best = engine.weights();
+                bestStep = step;
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+            listener.onCheckpoint(last, improved);
+            if (val != null && c.patience() > 0 && sinceBest >= c.patience() && step < totalSteps) {
+                stoppedEarly = true;
+                break;
+            }
+        }
+        MlpWeights finalWeights = best != null ? best : engine.weights();
+        if (best == null) bestStep = step;
+        BcPolicy policy = new BcPolicy(finalWeights, c, pspec, norms);
+
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("train_loss", last == null ? Double.NaN : last.trainLoss());
+        if (val != null) metrics.put("validation_loss", bestVal);
+        if (last != null && !Double.isNaN(last.evalReturn())) {
+            metrics.put("eval_return", last.evalReturn());
+            last.evalMetrics().forEach((k, v) -> metrics.put("eval_" + k, v));
+        }
+        BcProvenance prov = new BcProvenance(data.contentHash(), data.toString(), c.seed(), LibraryVersion.get(),
+                Instant.now().toString(), step, bestStep, stoppedEarly, metrics);
+        TrainedPolicy result = new TrainedPolicy(policy, prov, curve);
+        listener.onFinish(result);
+        return result;
+    }
+
+    private static double validationLoss(Engine engine, MinibatchSampler val, Head head) {
+        val.reset();
+        int n = val.size(), done = 0;
+        double sum = 0;
+        while (done < n) {
+            MinibatchSampler.Batch b = val.next();
+            int rows = Math.min(val.batchSize(), n - done);
+            INDArray z = engine.output(b.observations());
+            sum += head.lossSum(z.data().asDouble(), b.actions().data().asDouble(), rows, null, null);
+            done += rows;
+        }
+        return sum / n;
+    }
+
+    private static List<EpisodeResult> evaluate(BcPolicy snapshot, EvalRollouts eval, BcConfig c) {
+        Policy p = c.goalConditioned() ? new GoalConditionedPolicy(snapshot, (GoalEnv) eval.env()) : snapshot;
+        return Rollouts.evaluate(eval.env(), p, eval.episodes(), eval.seed(), eval.maxSteps());
+    }
+
+    private static Map<String, Double> meanMetrics(List<EpisodeResult> results) {
+        Map<String, Double> sums = new TreeMap<>();
+        for (EpisodeResult r : results) r.metrics().forEach((k, v) -> sums.merge(k, v, Double::sum));
+        sums.replaceAll((k, v) -> v / results.size());
+        return sums;
+    }
+
+    /** Hindsight relabeling of a dataset, or null when goals come from the dataset (or there are none). */
+    private static GoalRelabeler relabeler(Dataset data, BcConfig c, int[] goalDims) {
+        return goalDims == null ? null : new GoalRelabeler(data, goalDims, c.relabel().strategy(), 1);
+    }
+
+    /** All steps, or with relabeling only those that have a later state to take a goal from. */
+    private static int[] trainableSteps(Dataset data, GoalRelabeler goals) {
+        if (goals == null) return MinibatchSampler.allSteps(data);
+        int[] s = new int[goals.numEligibleSteps()];
+        for (int i = 0; i < s.length; i++) s[i] = goals.eligibleStep(i);
+        return s;
+    }
+
+    private static MinibatchSampler sampler(Dataset data, int[] steps, int batch, long seed, boolean shuffle, BcConfig c,
+                                            BcNormalizers norms, GoalRelabeler goals, int goalDim) {
+        MinibatchSampler.Builder b = MinibatchSampler.builder(data, steps, batch).seed(seed).shuffle(shuffle)
+                .history(c.history()).observationNormalizer(norms.observation());
+        if (goalDim > 0) {
+            if (goals == null) b.datasetGoals(true);
+            else b.goals(goals::writeGoal, goalDim, true);
+            b.goalNormalizer(norms.goal());
+        }
+        if (data.spec().actionSpace().isDiscrete()) b.oneHotActions();
+        else b.actionNormalizer(norms.action());
+        return b.build();
+    }
+
+    private static BcNormalizers fitNormalizers(Dataset data, int[] trainSteps, BcConfig c, int[] goalDims, int goalDim) {
+        Normalizer obs = c.normalizeObservations() ? Normalizer.fitObservations(data, trainSteps, STD_FLOOR)
+                : Normalizer.identity(data.observationDim());
+        Normalizer goal = null;
+        if (goalDim > 0) {
+            if (!c.normalizeObservations()) goal = Normalizer.identity(goalDim);
+            else if (goalDims != null) goal = slice(obs, goalDims); // hindsight goals are achieved states
+            else {
+                int[] rows = new int[trainSteps.length];
+                for (int i = 0; i < rows.length; i++) rows[i] = data.observationRow(trainSteps[i]);
+                goal = Normalizer.fit(data.goalData(), goalDim, rows, STD_FLOOR);
+            }
+        }
+        Normalizer act = null;
+        if (!data.spec().actionSpace().isDiscrete())
+            act = c.normalizeActions() ? Normalizer.fitActions(data, trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
+        return new BcNormalizers(obs, goal, act);
+    }
+
+    private static Normalizer slice(Normalizer n, int[] dims) {
+        float[] m = new float[dims.length], s = new float[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            m[i] = n.mean(dims[i]);
+            s[i] = n.std(dims[i]);
+        }
+        return new Normalizer(m, s);
+    }
+
+    // ---- spec checks -----------------------------------------------------------------------------
+
+    /**
+     * Rejects a dataset the configured policy cannot learn from, before any training, with a message
+     * saying what to change.
+     */
+    public static void checkCompatible(DatasetSpec spec, BcConfig c) {
+        boolean discrete = spec.actionSpace() instanceof Discrete;
+        if (discrete && c.head() != HeadType.CATEGORICAL)
+            throw new IncompatibleDatasetException("the dataset has discrete actions (" + spec.actionSpace() + ") but the "
+                    + c.head().cliName() + " head needs continuous (Box) actions; use head=categorical (--policy categorical)");
+        if (!discrete && c.head() == HeadType.CATEGORICAL)
+            throw new IncompatibleDatasetException("the dataset has continuous actions (" + spec.actionDim()
+                    + "-dim Box) but the categorical head needs discrete actions; use head=mse, gaussian or mdn (--policy mse|gaussian|mdn)");
+        if (!c.goalConditioned()) return;
+        if (c.relabel() == Relabel.NONE) {
+            if (!spec.hasGoals())
+                throw new IncompatibleDatasetException("goal-conditioned BC with relabel=none needs goal columns (goal_*) in the dataset, "
+                        + "which has none; relabel goals from achieved states instead (--relabel future) or add goal columns");
+            return;
+        }
+        achievedGoalDims(spec, c);
+    }
+
+    /** The spec of the trained policy: the dataset's, with goal names when goals come from achieved states. */
+    public static DatasetSpec policySpec(DatasetSpec spec, BcConfig c) {
+        if (!c.goalConditioned() || spec.hasGoals()) return spec;
+        List<String> names = new ArrayList<>();
+        for (int d : achievedGoalDims(spec, c)) names.add("goal_" + spec.observationNames().get(d));
+        return new DatasetSpec(spec.observationNames(), spec.actionSpace(), spec.actionNames(), names, spec.hasRewards());
+    }
+
+    private static int inputDim(DatasetSpec spec, BcConfig c) {
+        return spec.observationDim() * c.history() + (c.goalConditioned() ? policySpec(spec, c).goalDim() : 0);
+    }
+
+    private static int[] achievedGoalDims(DatasetSpec spec, BcConfig c) {
+        List<Integer> given = c.achievedGoalDims();
+        int[] dims;
+        if (given.isEmpty()) {
+            if (!spec.hasGoals())
+                throw new IncompatibleDatasetException("goal-conditioned BC relabels goals from achieved states, but the dataset has no "
+                        + "goal columns to take the goal size from; set achievedGoalDims (the observation dims that form the goal, e.g. 0,1)");
+            dims = new int[spec.goalDim()];
+            for (int i = 0; i < dims.length; i++) dims[i] = i;
+        } else {
+            dims = given.stream().mapToInt(Integer::intValue).toArray();
+            if (spec.hasGoals() && dims.length != spec.goalDim())
+                throw new IncompatibleDatasetException("achievedGoalDims has " + dims.length + " dims but the dataset's goals have "
+                        + spec.goalDim() + " " + spec.goalNames() + "; they must describe the same goal space");
+        }
+        for (int d : dims)
+            if (d >= spec.observationDim())
+                throw new IncompatibleDatasetException("achieved-goal dim " + d + " does not exist: observations have "
+                        + spec.observationDim() + " dims " + spec.observationNames()
+                        + (given.isEmpty() ? " (by default the first goal-dim observation dims form the achieved goal; set achievedGoalDims)" : ""));
+        return dims;
+    }
+}

@@ -1,0 +1,106 @@
+package io.il4j.bc;
+
+import io.il4j.bc.internal.BcPolicyFile;
+import io.il4j.core.policy.InvalidPolicyFileException;
+import io.il4j.core.policy.PolicyArchive;
+
+import io.il4j.core.report.LinePlot;
+import io.il4j.core.report.Plots;
+import io.il4j.core.report.RunDirectory;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The result of {@link BcTrainer#train}: the policy, its provenance and the learning curve;
+ * {@link #save(Path)} writes the policy file that {@link io.il4j.core.policy.Policies#load} reads.
+ * Immutable; thread-safe (the policy's own thread-safety is documented on {@link BcPolicy}).
+ */
+public final class TrainedPolicy {
+    private final BcPolicy policy;
+    private final BcProvenance provenance;
+    private final List<LearningCurvePoint> learningCurve;
+
+    public TrainedPolicy(BcPolicy policy, BcProvenance provenance, List<LearningCurvePoint> learningCurve) {
+        this.policy = policy;
+        this.provenance = provenance;
+        this.learningCurve = List.copyOf(learningCurve);
+    }
+
+    public BcPolicy policy() {
+        return policy;
+    }
+
+    public BcConfig config() {
+        return policy.config();
+    }
+
+    public BcProvenance provenance() {
+        return provenance;
+    }
+
+    /** One point per validation check (empty for a loaded policy: curves are not stored in the file). */
+    public List<LearningCurvePoint> learningCurve() {
+        return learningCurve;
+    }
+
+    /** Writes the policy file (a zip; written to a temp file and moved into place). */
+    public void save(Path path) throws IOException {
+        BcPolicyFile.write(policy, provenance, path);
+    }
+
+    /**
+     * Writes the run's record into {@code run}: {@code config.json} (the config), {@code metrics.csv}
+     * (one row per validation check), {@code results.json} (the provenance with final metrics), and
+     * {@code learning_curve.png} (training and validation loss; plus {@code eval_return.png} when
+     * evaluation rollouts ran).
+     */
+    public void writeRun(RunDirectory run) throws IOException {
+        run.writeConfig(config());
+        Set<String> evalKeys = new TreeSet<>();
+        for (LearningCurvePoint p : learningCurve) evalKeys.addAll(p.evalMetrics().keySet());
+        for (LearningCurvePoint p : learningCurve) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", p.step());
+            row.put("epoch", p.epoch());
+            row.put("train_loss", p.trainLoss());
+            row.put("validation_loss", p.validationLoss());
+            row.put("eval_return", p.evalReturn());
+            for (String k : evalKeys) row.put("eval_" + k, p.evalMetrics().getOrDefault(k, Double.NaN));
+            row.put("seconds", p.seconds());
+            run.appendMetrics(row);
+        }
+        run.writeResults(provenance);
+        if (learningCurve.isEmpty()) return;
+        LinePlot loss = Plots.line("BC learning curve (" + config().head().cliName() + ")", "gradient step", "loss");
+        addSeries(loss, "train", LearningCurvePoint::trainLoss);
+        addSeries(loss, "validation", LearningCurvePoint::validationLoss);
+        loss.save(run.file("learning_curve.png"));
+        LinePlot ret = Plots.line("Evaluation return", "gradient step", "mean return").markers(true);
+        if (addSeries(ret, "policy", LearningCurvePoint::evalReturn)) ret.save(run.file("eval_return.png"));
+    }
+
+    /** Adds the finite points of one curve; false when there are none. */
+    private boolean addSeries(LinePlot plot, String name, ToDoubleFunction<LearningCurvePoint> value) {
+        double[] x = learningCurve.stream().filter(p -> Double.isFinite(value.applyAsDouble(p))).mapToDouble(LearningCurvePoint::step).toArray();
+        double[] y = learningCurve.stream().mapToDouble(value).filter(Double::isFinite).toArray();
+        if (x.length == 0) return false;
+        plot.series(name, x, y);
+        return true;
+    }
+
+    /** Reads a BC policy file with its provenance; a non-BC policy file is rejected. */
+    public static TrainedPolicy load(Path path) throws IOException {
+        PolicyArchive a = PolicyArchive.read(path);
+        if (!BcPolicyFile.KIND.equals(a.kind()))
+            throw new InvalidPolicyFileException(path + " holds a '" + a.kind() + "' policy, not a BC policy; use Policies.load");
+        BcPolicyFile.Contents c = BcPolicyFile.read(a);
+        return new TrainedPolicy(c.policy(), c.provenance(), List.of());
+    }
+}

@@ -1,0 +1,20 @@
+package io.il4j.bc.internal;
+
+import io.il4j.core.nn.MlpWeights;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Runs training steps of one network: forward, head loss, backward, Adam update. Not thread-safe. */
+public interface Engine {
+
+    /** One Adam step on a minibatch; returns its mean loss before the update. */
+    double fit(INDArray inputs, INDArray labels);
+
+    /** Network outputs for a batch (no update). */
+    INDArray output(INDArray inputs);
+
+    /** A copy of the current weights. */
+    MlpWeights weights();
+
+    /** Overwrites the weights (warm start, best-checkpoint restore); optimizer state is kept. */
+    void setWeights(MlpWeights weights);
+}

@@ -1,0 +1,95 @@
+package io.il4j.cli;
+
+import io.il4j.core.data.Dataset;
+import io.il4j.core.io.DatasetFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DataCommandsTest {
+
+    private static final String GOOD = """
+            episode,t,obs_0,obs_1,act_0,reward,terminated,truncated
+            0,0,0.1,0.2,1.0,1,,
+            0,1,0.2,0.3,0.5,1,,
+            0,2,0.3,0.4,,,1,0
+            1,0,0.0,0.0,0.1,0.5,,
+            1,1,0.1,0.1,0.1,0.5,0,1
+            """;
+
+    @TempDir
+    Path dir;
+
+    private record Outcome(int exit, String out, String err) {
+    }
+
+    private Outcome run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        try {
+            int code = cl.execute(args);
+            return new Outcome(code, out.toString(), err.toString());
+        } finally {
+            System.setOut(oldOut);
+        }
+    }
+
+    @Test
+    void inspectPrintsStatistics() throws Exception {
+        Path csv = Files.writeString(dir.resolve("demo.csv"), GOOD);
+        Outcome o = run("inspect", csv.toString());
+        assertEquals(0, o.exit, o.err);
+        assertTrue(o.out.contains("2 episodes, 4 steps"), o.out);
+        assertTrue(o.out.matches("(?s).*return\\s+1\\.500.*"), o.out);
+    }
+
+    @Test
+    void badCellIsReportedWithFileLineAndColumnAndExitCode2() throws Exception {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), GOOD.replace("1,1,0.1,0.1,", "1,1,0.1,zz,"));
+        Outcome o = run("inspect", csv.toString());
+        assertEquals(2, o.exit);
+        assertTrue(o.err.contains("bad.csv:6: column 'obs_1'"), o.err);
+    }
+
+    @Test
+    void convertCsvToNpzRoundTripsAndLeavesNothingOnFailure() throws Exception {
+        Path csv = Files.writeString(dir.resolve("demo.csv"), GOOD);
+        Path npz = dir.resolve("demo.npz");
+        assertEquals(0, run("convert", csv.toString(), npz.toString()).exit);
+        Dataset a = DatasetFiles.load(csv).dataset(), b = DatasetFiles.load(npz).dataset();
+        assertEquals(a.contentHash(), b.contentHash());
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), GOOD.replace("0,2,0.3,", "0,5,0.3,"));
+        Path out = dir.resolve("out.npz");
+        Outcome o = run("convert", bad.toString(), out.toString());
+        assertEquals(2, o.exit);
+        assertTrue(o.err.contains("bad.csv:4"), o.err);
+        assertFalse(Files.exists(out));
+        try (var files = Files.list(dir)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    void unknownOutputExtensionIsRejectedBeforeReading() throws Exception {
+        Path csv = Files.writeString(dir.resolve("demo.csv"), GOOD);
+        Outcome o = run("convert", csv.toString(), dir.resolve("x.parquet").toString());
+        assertEquals(2, o.exit);
+        assertTrue(o.err.contains("expected .csv"), o.err);
+    }
+}

@@ -1,0 +1,255 @@
+package io.il4j.envs.gridworld;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The exact tabular model of {@link GridWorldEnv}, for tabular methods such as MaxEnt IRL: states,
+ * actions, transition probabilities, state features {@code phi(s)}, the true reward weights {@code w}
+ * with {@code r(s) = w . phi(s)}, and the start distribution.
+ *
+ * <p>State {@code s = row * cols + col}, row 0 at the top. Actions: 0 up, 1 down, 2 left, 3 right,
+ * 4 stay. A move into the border leaves the agent where it is. With slip probability {@code p}, the
+ * executed action is replaced by one drawn uniformly from all five (so the intended move happens with
+ * probability {@code 1 - p + p/5}). Features are the one-hot cell type: plain, goal, mud, lava.
+ *
+ * <p>Immutable; arrays returned are copies. Thread-safe.
+ */
+public final class GridWorldMdp {
+
+    public static final int UP = 0, DOWN = 1, LEFT = 2, RIGHT = 3, STAY = 4;
+    public static final int NUM_ACTIONS = 5;
+    public static final List<String> ACTION_NAMES = List.of("up", "down", "left", "right", "stay");
+    /** Cell types, which are also the feature dimensions. */
+    public static final List<String> FEATURE_NAMES = List.of("plain", "goal", "mud", "lava");
+    /** True reward weights over {@link #FEATURE_NAMES}. */
+    static final double[] DEFAULT_WEIGHTS = {0.0, 1.0, -1.0, -5.0};
+
+    /**
+     * The default 5x5 map (rows top to bottom): {@code .} plain, {@code G} goal, {@code M} mud,
+     * {@code L} lava. The cheapest way to the goal from the lower left avoids lava and, where it pays, mud.
+     */
+    public static final List<String> DEFAULT_MAP = List.of(
+            "...LG",
+            ".L.M.",
+            ".M...",
+            "..L.M",
+            ".....");
+
+    private static final int[] ROW_STEP = {-1, 1, 0, 0, 0};
+    private static final int[] COL_STEP = {0, 0, -1, 1, 0};
+
+    private final int rows, cols;
+    private final int[] cellType;          // per state: index into FEATURE_NAMES
+    private final double[] weights;
+    private final double slip;
+    private final int[][] next;            // deterministic successor per (state, action)
+    private final double[] startDistribution;
+
+    public GridWorldMdp(List<String> map, double slip) {
+        this(map, DEFAULT_WEIGHTS, slip);
+    }
+
+    GridWorldMdp(List<String> map, double[] weights, double slip) {
+        if (map == null || map.isEmpty()) throw new IllegalArgumentException("gridworld map must have at least one row");
+        if (!(slip >= 0 && slip < 1)) throw new IllegalArgumentException("gridworld slip must be in [0, 1), got " + slip);
+        this.rows = map.size();
+        this.cols = map.get(0).length();
+        this.slip = slip;
+        this.weights = weights.clone();
+        int n = rows * cols;
+        cellType = new int[n];
+        for (int r = 0; r < rows; r++) {
+            String line = map.get(r);
+            if (line.length() != cols)
+                throw new IllegalArgumentException("gridworld map row " + r + " has " + line.length() + " cells; expected " + cols);
+            for (int c = 0; c < cols; c++) {
+                char ch = line.charAt(c);
+                int type = switch (ch) {
+                    case '.' -> 0;
+                    case 'G' -> 1;
+                    case 'M' -> 2;
+                    case 'L' -> 3;
+                    default -> throw new IllegalArgumentException("gridworld map row " + r + " column " + c
+                            + ": unknown cell '" + ch + "'; expected one of . G M L");
+                };
+                cellType[r * cols + c] = type;
+            }
+        }
+        next = new int[n][NUM_ACTIONS];
+        for (int s = 0; s < n; s++)
+            for (int a = 0; a < NUM_ACTIONS; a++) {
+                int r = s / cols + ROW_STEP[a], c = s % cols + COL_STEP[a];
+                next[s][a] = r < 0 || r >= rows || c < 0 || c >= cols ? s : r * cols + c;
+            }
+        // Episodes start on plain cells, uniformly.
+        startDistribution = new double[n];
+        int plain = 0;
+        for (int s = 0; s < n; s++) if (cellType[s] == 0) plain++;
+        if (plain == 0) throw new IllegalArgumentException("gridworld map needs at least one plain '.' cell to start on");
+        for (int s = 0; s < n; s++) if (cellType[s] == 0) startDistribution[s] = 1.0 / plain;
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public int numStates() {
+        return rows * cols;
+    }
+
+    public int numActions() {
+        return NUM_ACTIONS;
+    }
+
+    public double slip() {
+        return slip;
+    }
+
+    public int numFeatures() {
+        return FEATURE_NAMES.size();
+    }
+
+    /** Feature vector phi(s): one-hot cell type. */
+    public double[] features(int state) {
+        double[] f = new double[numFeatures()];
+        f[cellType[state]] = 1;
+        return f;
+    }
+
+    /** Features of every state, {@code [numStates][numFeatures]}. */
+    public double[][] featureMatrix() {
+        double[][] m = new double[numStates()][];
+        for (int s = 0; s < numStates(); s++) m[s] = features(s);
+        return m;
+    }
+
+    /** The true reward weights w (r(s) = w . phi(s)). */
+    public double[] rewardWeights() {
+        return weights.clone();
+    }
+
+    public double reward(int state) {
+        return weights[cellType[state]];
+    }
+
+    /** r(s) for every state. */
+    public double[] rewards() {
+        double[] r = new double[numStates()];
+        for (int s = 0; s < r.length; s++) r[s] = reward(s);
+        return r;
+    }
+
+    /** The cell type of a state, an index into {@link #FEATURE_NAMES}. */
+    public int cellType(int state) {
+        return cellType[state];
+    }
+
+    /** The successor when action {@code a} is executed without slipping. */
+    public int intendedNext(int state, int action) {
+        return next[state][action];
+    }
+
+    /** P(s' | s, a). */
+    public double transitionProbability(int state, int action, int nextState) {
+        double p = 0;
+        for (int executed = 0; executed < NUM_ACTIONS; executed++) {
+            if (next[state][executed] != nextState) continue;
+            p += (executed == action ? 1 - slip : 0) + slip / NUM_ACTIONS;
+        }
+        return p;
+    }
+
+    /** The full transition tensor {@code P[s][a][s']}. */
+    public double[][][] transitionMatrix() {
+        int n = numStates();
+        double[][][] p = new double[n][NUM_ACTIONS][n];
+        for (int s = 0; s < n; s++)
+            for (int a = 0; a < NUM_ACTIONS; a++)
+                for (int executed = 0; executed < NUM_ACTIONS; executed++)
+                    p[s][a][next[s][executed]] += (executed == a ? 1 - slip : 0) + slip / NUM_ACTIONS;
+        return p;
+    }
+
+    /** The start-state distribution: uniform over plain cells. */
+    public double[] startDistribution() {
+        return startDistribution.clone();
+    }
+
+    public int row(int state) {
+        return state / cols;
+    }
+
+    public int col(int state) {
+        return state % cols;
+    }
+
+    /**
+     * Discounted value iteration for {@code V(s) = r(s) + gamma max_a sum_s' P(s'|s,a) V(s')} (the reward
+     * is collected in the state the action is taken from), to a sup-norm change below {@code 1e-12}.
+     */
+    public Solution valueIteration(double gamma) {
+        if (!(gamma >= 0 && gamma < 1)) throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
+        double[][][] p = transitionMatrix();
+        int n = numStates();
+        double[] v = new double[n];
+        double[][] q = new double[n][NUM_ACTIONS];
+        for (int iter = 0; iter < 100_000; iter++) {
+            double change = 0;
+            double[] nv = new double[n];
+            for (int s = 0; s < n; s++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int a = 0; a < NUM_ACTIONS; a++) {
+                    double ev = 0;
+                    for (int t = 0; t < n; t++) ev += p[s][a][t] * v[t];
+                    q[s][a] = reward(s) + gamma * ev;
+                    best = Math.max(best, q[s][a]);
+                }
+                nv[s] = best;
+                change = Math.max(change, Math.abs(nv[s] - v[s]));
+            }
+            v = nv;
+            if (change < 1e-12) break;
+        }
+        int[] policy = new int[n];
+        for (int s = 0; s < n; s++) {
+            int best = 0;
+            // Ties go to the lowest action index, but prefer the greedy action by a margin above rounding.
+            for (int a = 1; a < NUM_ACTIONS; a++) if (q[s][a] > q[s][best] + 1e-9) best = a;
+            policy[s] = best;
+        }
+        return new Solution(v, q, policy);
+    }
+
+    /** The result of {@link #valueIteration}: state values, action values and a greedy policy. */
+    public record Solution(double[] values, double[][] qValues, int[] policy) {
+        public Solution {
+            values = values.clone();
+            qValues = Arrays.stream(qValues).map(double[]::clone).toArray(double[][]::new);
+            policy = policy.clone();
+        }
+
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        @Override
+        public double[][] qValues() {
+            return Arrays.stream(qValues).map(double[]::clone).toArray(double[][]::new);
+        }
+
+        @Override
+        public int[] policy() {
+            return policy.clone();
+        }
+
+        public int action(int state) {
+            return policy[state];
+        }
+    }
+}
