@@ -48,6 +48,11 @@ public final class Dagger {
     private RoundListener listener = RoundListener.SILENT;
     private boolean showProgress = true;
 
+    /** With the default learner, behavioural cloning ({@link BcLearners#behavioralCloning()}). */
+    public Dagger(DaggerConfig config) {
+        this(config, BcLearners.behavioralCloning());
+    }
+
     public Dagger(DaggerConfig config, PolicyLearner learner) {
         if (config == null) throw new IllegalArgumentException("config must not be null (use DaggerConfig.defaults())");
         if (learner == null) throw new IllegalArgumentException("policy learner must not be null");

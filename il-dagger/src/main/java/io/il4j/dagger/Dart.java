@@ -39,6 +39,11 @@ public final class Dart {
     private RoundListener listener = RoundListener.SILENT;
     private boolean showProgress = true;
 
+    /** With the default learner, behavioural cloning ({@link BcLearners#behavioralCloning()}). */
+    public Dart(DartConfig config) {
+        this(config, BcLearners.behavioralCloning());
+    }
+
     public Dart(DartConfig config, PolicyLearner learner) {
         if (config == null) throw new IllegalArgumentException("config must not be null");
         if (learner == null) throw new IllegalArgumentException("policy learner must not be null");

@@ -36,6 +36,11 @@ public final class HgDagger {
     private RoundListener listener = RoundListener.SILENT;
     private boolean showProgress = true;
 
+    /** With the default learner, behavioural cloning ({@link BcLearners#behavioralCloning()}). */
+    public HgDagger(HgDaggerConfig config) {
+        this(config, BcLearners.behavioralCloning());
+    }
+
     public HgDagger(HgDaggerConfig config, PolicyLearner learner) {
         if (config == null) throw new IllegalArgumentException("config must not be null");
         if (learner == null) throw new IllegalArgumentException("policy learner must not be null");

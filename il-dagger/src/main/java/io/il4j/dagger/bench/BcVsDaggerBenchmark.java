@@ -97,14 +97,15 @@ public final class BcVsDaggerBenchmark {
     public static String claimsText(Comparison.TaskResult r) {
         Comparison.Claims c = r.claims();
         int tMax = r.horizons()[r.horizons().length - 1];
-        String fail = r.failureMetric() == null ? "failure rate at T=" + tMax : r.failureMetric() + " rate";
+        String metric = r.failureMetric() == null ? "" : String.format(Locale.ROOT, " (%s: DAgger %.3f vs BC %.3f)",
+                r.failureMetric(), c.daggerFailure(), c.bcFailure());
         return String.format(Locale.ROOT, """
                 %s claims:
                   cost at T=%d: DAgger / BC = %.3f  (claim <= 0.5: %s)
-                  %s: DAgger %.3f vs BC %.3f  (claim lower: %s)
+                  crash rate: DAgger %.3f vs BC %.3f%s  (claim lower: %s)
                   log-log slope of cost: BC %.2f vs DAgger %.2f  (claim BC larger: %s)
-                """, r.task(), tMax, c.costRatio(), verdict(c.costAtMostHalf()), fail, c.daggerFailure(), c.bcFailure(),
-                verdict(c.failureLower()), c.bcSlope(), c.daggerSlope(), verdict(c.bcSlopeLarger()));
+                """, r.task(), tMax, c.costRatio(), verdict(c.costAtMostHalf()), c.daggerCrash(), c.bcCrash(), metric,
+                verdict(c.crashLower()), c.bcSlope(), c.daggerSlope(), verdict(c.bcSlopeLarger()));
     }
 
     private static String verdict(boolean holds) {

@@ -35,18 +35,20 @@ public final class Comparison {
      * One method on one seed.
      *
      * @param failure      mean of the task's failure metric over the evaluation episodes (NaN without one)
+     * @param crash        fraction of evaluation episodes the environment terminated (e.g. collision or off-road)
      * @param cost         mean cumulative cost at each horizon
      * @param failureAtMax fraction of compounding-error rollouts terminated within the largest horizon
      * @param curveLabels  labels the policy of each round was trained on (the return-vs-labels x axis)
      * @param curveReturns that policy's evaluation return
      */
     public record SeedRun(String method, long seed, long labels, long oracleQueries, double evalReturn, double failure,
-                          double[] cost, double slope, double failureAtMax, double meanDisagreement,
+                          double crash, double[] cost, double slope, double failureAtMax, double meanDisagreement,
                           double[] curveLabels, double[] curveReturns, double seconds) {
     }
 
     /** One method over all seeds; estimates are over seeds. */
-    public record MethodSummary(String method, double labels, Estimate evalReturn, Estimate failure, double[] costMean,
+    public record MethodSummary(String method, double labels, Estimate evalReturn, Estimate failure, Estimate crash,
+                                double[] costMean,
                                 double[] costStd, Estimate slope, double slopeOfMeanCost, Estimate failureAtMax,
                                 double[] curveLabels, double[] curveReturnMean, double[] curveReturnStd,
                                 List<SeedRun> seeds) {
@@ -54,12 +56,15 @@ public final class Comparison {
 
     /**
      * The headline claims on a task: at the largest horizon DAgger's cost is at most half of BC's, its
-     * failure rate is lower, and BC's fitted slope is larger (null when BC or DAgger was not run).
+     * crash rate (episodes the environment terminated: collision or off-road on Driving; over the
+     * evaluation episodes, or over the longest compounding-error rollouts when the environment never
+     * terminates) is lower, and BC's fitted slope is larger. Null when BC or DAgger was not run.
      */
-    public record Claims(double costRatio, boolean costAtMostHalf, double bcFailure, double daggerFailure,
-                         boolean failureLower, double bcSlope, double daggerSlope, boolean bcSlopeLarger) {
+    public record Claims(double costRatio, boolean costAtMostHalf, double bcCrash, double daggerCrash,
+                         boolean crashLower, double bcFailure, double daggerFailure, double bcSlope, double daggerSlope,
+                         boolean bcSlopeLarger) {
         public boolean allHold() {
-            return costAtMostHalf && failureLower && bcSlopeLarger;
+            return costAtMostHalf && crashLower && bcSlopeLarger;
         }
     }
 
@@ -114,7 +119,7 @@ public final class Comparison {
         long queries = rounds.stream().mapToLong(RoundSummary::oracleQueries).sum();
         double meanDisagreement = Arrays.stream(cost.disagreementByStep()).filter(d -> !Double.isNaN(d)).average().orElse(Double.NaN);
         return new SeedRun(method.label(), seed, r.labelsUsed(), queries,
-                eval.totalReturn().mean(), failure, cost.meanCost(), cost.slope(), cost.failureRate()[cost.failureRate().length - 1],
+                eval.totalReturn().mean(), failure, eval.terminated() / (double) eval.episodes(), cost.meanCost(), cost.slope(), cost.failureRate()[cost.failureRate().length - 1],
                 meanDisagreement, xs.stream().mapToDouble(Double::doubleValue).toArray(),
                 ys.stream().mapToDouble(Double::doubleValue).toArray(), (System.nanoTime() - t0) / 1e9);
     }
@@ -140,7 +145,8 @@ public final class Comparison {
         }
         return new MethodSummary(method, runs.stream().mapToDouble(SeedRun::labels).average().orElseThrow(),
                 Estimate.of(runs.stream().mapToDouble(SeedRun::evalReturn).toArray()),
-                Estimate.of(runs.stream().mapToDouble(SeedRun::failure).toArray()), costMean, costStd,
+                Estimate.of(runs.stream().mapToDouble(SeedRun::failure).toArray()),
+                Estimate.of(runs.stream().mapToDouble(SeedRun::crash).toArray()), costMean, costStd,
                 Estimate.of(runs.stream().mapToDouble(SeedRun::slope).toArray()), fit == null ? Double.NaN : fit.slope(),
                 Estimate.of(runs.stream().mapToDouble(SeedRun::failureAtMax).toArray()), cx, cy, cs, List.copyOf(runs));
     }
@@ -150,13 +156,14 @@ public final class Comparison {
         if (bc == null || dagger == null) return null;
         int last = bc.costMean().length - 1;
         double ratio = dagger.costMean()[last] / bc.costMean()[last];
-        double bcFail = bc.failure().mean(), daggerFail = dagger.failure().mean();
-        if (Double.isNaN(bcFail)) {
-            bcFail = bc.failureAtMax().mean();
-            daggerFail = dagger.failureAtMax().mean();
+        double bcCrash = bc.crash().mean(), daggerCrash = dagger.crash().mean();
+        if (bcCrash == 0 && daggerCrash == 0) {
+            bcCrash = bc.failureAtMax().mean();
+            daggerCrash = dagger.failureAtMax().mean();
         }
-        return new Claims(ratio, ratio <= 0.5, bcFail, daggerFail, daggerFail < bcFail,
-                bc.slopeOfMeanCost(), dagger.slopeOfMeanCost(), bc.slopeOfMeanCost() > dagger.slopeOfMeanCost());
+        return new Claims(ratio, ratio <= 0.5, bcCrash, daggerCrash, daggerCrash < bcCrash, bc.failure().mean(),
+                dagger.failure().mean(), bc.slopeOfMeanCost(), dagger.slopeOfMeanCost(),
+                bc.slopeOfMeanCost() > dagger.slopeOfMeanCost());
     }
 
     private static MethodSummary find(List<MethodSummary> methods, Method m) {
@@ -165,15 +172,15 @@ public final class Comparison {
 
     /** One row per task and method: labels, return, failure rate, cost at every horizon, slope. */
     public static Table table(TaskResult t) {
-        List<String> headers = new ArrayList<>(List.of("task", "method", "labels", "return",
-                t.failureMetric() == null ? "failure" : t.failureMetric(), "fail@T" + t.horizons()[t.horizons().length - 1]));
+        List<String> headers = new ArrayList<>(List.of("task", "method", "labels", "return", "crash",
+                t.failureMetric() == null ? "failure" : t.failureMetric(), "crash@T" + t.horizons()[t.horizons().length - 1]));
         for (int h : t.horizons()) headers.add("cost@" + h);
         headers.add("slope");
         Table table = new Table(headers);
         for (MethodSummary m : t.methods()) {
             List<Object> row = new ArrayList<>(List.of(t.task(), m.method(), Math.round(m.labels()),
                     Table.plusMinus(m.evalReturn().mean(), m.evalReturn().halfWidth()),
-                    m.failure().mean(), m.failureAtMax().mean()));
+                    m.crash().mean(), m.failure().mean(), m.failureAtMax().mean()));
             for (double c : m.costMean()) row.add(c);
             row.add(Table.plusMinus(m.slope().mean(), m.slope().halfWidth()));
             table.addRow(row);
