@@ -105,7 +105,7 @@ public final class BcVsDaggerBenchmark {
                   crash rate: DAgger %.3f vs BC %.3f%s  (claim lower: %s)
                   log-log slope of cost: BC %.2f vs DAgger %.2f  (claim BC larger: %s)
                 """, r.task(), tMax, c.costRatio(), verdict(c.costAtMostHalf()), c.daggerCrash(), c.bcCrash(), metric,
-                verdict(c.crashLower()), c.bcSlope(), c.daggerSlope(), verdict(c.bcSlopeLarger()));
+                c.crashApplies() ? verdict(c.crashLower()) : "n/a, neither crashed", c.bcSlope(), c.daggerSlope(), verdict(c.bcSlopeLarger()));
     }
 
     private static String verdict(boolean holds) {

@@ -58,13 +58,14 @@ public final class Comparison {
      * The headline claims on a task: at the largest horizon DAgger's cost is at most half of BC's, its
      * crash rate (episodes the environment terminated: collision or off-road on Driving; over the
      * evaluation episodes, or over the longest compounding-error rollouts when the environment never
-     * terminates) is lower, and BC's fitted slope is larger. Null when BC or DAgger was not run.
+     * terminates) is lower — not applicable ({@code crashApplies} false) when neither ever crashed, as on
+     * Pendulum, which never terminates — and BC's fitted slope is larger. Null when BC or DAgger was not run.
      */
     public record Claims(double costRatio, boolean costAtMostHalf, double bcCrash, double daggerCrash,
-                         boolean crashLower, double bcFailure, double daggerFailure, double bcSlope, double daggerSlope,
+                         boolean crashApplies, boolean crashLower, double bcFailure, double daggerFailure, double bcSlope, double daggerSlope,
                          boolean bcSlopeLarger) {
         public boolean allHold() {
-            return costAtMostHalf && crashLower && bcSlopeLarger;
+            return costAtMostHalf && (crashLower || !crashApplies) && bcSlopeLarger;
         }
     }
 
@@ -161,7 +162,8 @@ public final class Comparison {
             bcCrash = bc.failureAtMax().mean();
             daggerCrash = dagger.failureAtMax().mean();
         }
-        return new Claims(ratio, ratio <= 0.5, bcCrash, daggerCrash, daggerCrash < bcCrash, bc.failure().mean(),
+        boolean applies = bcCrash > 0 || daggerCrash > 0;
+        return new Claims(ratio, ratio <= 0.5, bcCrash, daggerCrash, applies, daggerCrash < bcCrash, bc.failure().mean(),
                 dagger.failure().mean(), bc.slopeOfMeanCost(), dagger.slopeOfMeanCost(),
                 bc.slopeOfMeanCost() > dagger.slopeOfMeanCost());
     }
