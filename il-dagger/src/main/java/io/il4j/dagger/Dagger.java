@@ -42,11 +42,8 @@ import java.util.SplittableRandom;
  *
  * <p>Not thread-safe: one run at a time per instance (the environment is stepped on the calling thread).
  */
-public final class Dagger {
+public final class Dagger extends InteractiveImitation<Dagger> {
     private final DaggerConfig config;
-    private final PolicyLearner learner;
-    private RoundListener listener = RoundListener.SILENT;
-    private boolean showProgress = true;
 
     /** With the default learner, behavioural cloning ({@link BcLearners#behavioralCloning()}). */
     public Dagger(DaggerConfig config) {
@@ -54,49 +51,22 @@ public final class Dagger {
     }
 
     public Dagger(DaggerConfig config, PolicyLearner learner) {
-        if (config == null) throw new IllegalArgumentException("config must not be null (use DaggerConfig.defaults())");
-        if (learner == null) throw new IllegalArgumentException("policy learner must not be null");
+        super(config, learner);
         this.config = config;
-        this.learner = learner;
-    }
-
-    /** Reports each completed round to {@code listener} (default: one line on standard error). */
-    public Dagger onRound(RoundListener listener) {
-        this.listener = listener == null ? RoundListener.SILENT : listener;
-        return this;
-    }
-
-    /** Shows a progress display over the rounds on standard error (default on; see {@link io.il4j.core.report.Progress}). */
-    public Dagger showProgress(boolean show) {
-        this.showProgress = show;
-        return this;
     }
 
     public DaggerConfig config() {
         return config;
     }
 
-    /** Runs DAgger from scratch, in memory, without initial demonstrations (round 1 is then an expert round). */
-    public DaggerResult run(Env env, ExpertOracle expert) {
-        return run(env, expert, null, null);
-    }
-
-    /**
-     * Runs (or resumes) DAgger.
-     *
-     * @param initialDemonstrations expert data to start from (D_0; counted as labels), or null
-     * @param runDirectory          where rounds are saved and resumed from, or null to keep everything in memory
-     */
-    public DaggerResult run(Env env, ExpertOracle expert, Dataset initialDemonstrations, Path runDirectory) {
-        LoopSettings settings = new LoopSettings("dagger", config, config.rounds(), config.horizon(),
+    @Override
+    LoopSettings settings() {
+        return new LoopSettings("dagger", config, config.rounds(), config.horizon(),
                 config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes(), java.util.List.of("beta"));
-        try (AggregationRun run = AggregationRun.start(settings, env, expert, learner, listener, showProgress,
-                initialDemonstrations, runDirectory)) {
-            return loop(env, run);
-        }
     }
 
-    private DaggerResult loop(Env env, AggregationRun run) {
+    @Override
+    DaggerResult loop(Env env, AggregationRun run) {
         Policy policy = null;
         for (int k = run.nextRound(); k <= config.rounds() && !run.budgetExhausted(); k++) {
             run.beginRound(k);

@@ -29,13 +29,8 @@ public record DaggerConfig(int rounds, int rolloutsPerRound, int horizon, long l
                            RetrainMode retrainMode, long seed, int evalEpisodes) {
 
     public DaggerConfig {
-        Checks.atLeast("rounds", rounds, 1);
-        Checks.atLeast("rolloutsPerRound", rolloutsPerRound, 1);
-        Checks.atLeast("horizon", horizon, 1);
-        Checks.atLeast("labelBudget (0 = no budget)", labelBudget, 0);
+        Checks.loopSettings(rounds, rolloutsPerRound, horizon, labelBudget, retrainMode, evalEpisodes);
         Checks.notNull("beta", beta);
-        Checks.notNull("retrainMode", retrainMode);
-        Checks.atLeast("evalEpisodes", evalEpisodes, 0);
     }
 
     /** Defaults that work on the shipped environments: 10 rounds of 5 rollouts of 200 steps, β_1 = 1 then 0. */

@@ -33,11 +33,8 @@ import java.util.SplittableRandom;
  *
  * <p>Not thread-safe: one run at a time per instance.
  */
-public final class Dart {
+public final class Dart extends InteractiveImitation<Dart> {
     private final DartConfig config;
-    private final PolicyLearner learner;
-    private RoundListener listener = RoundListener.SILENT;
-    private boolean showProgress = true;
 
     /** With the default learner, behavioural cloning ({@link BcLearners#behavioralCloning()}). */
     public Dart(DartConfig config) {
@@ -45,41 +42,26 @@ public final class Dart {
     }
 
     public Dart(DartConfig config, PolicyLearner learner) {
-        if (config == null) throw new IllegalArgumentException("config must not be null");
-        if (learner == null) throw new IllegalArgumentException("policy learner must not be null");
+        super(config, learner);
         this.config = config;
-        this.learner = learner;
     }
 
-    public Dart onRound(RoundListener listener) {
-        this.listener = listener == null ? RoundListener.SILENT : listener;
-        return this;
-    }
-
-    /** Shows a progress display over the rounds on standard error (default on; see {@link io.il4j.core.report.Progress}). */
-    public Dart showProgress(boolean show) {
-        this.showProgress = show;
-        return this;
-    }
-
-    public DaggerResult run(Env env, ExpertOracle expert) {
-        return run(env, expert, null, null);
-    }
-
-    /** Runs (or resumes, from {@code runDirectory}) DART; see {@link Dagger#run(Env, ExpertOracle, Dataset, Path)}. */
-    public DaggerResult run(Env env, ExpertOracle expert, Dataset initialDemonstrations, Path runDirectory) {
-        if (!(env.spec().actionSpace() instanceof Box box))
+    @Override
+    void checkEnvironment(Env env) {
+        if (!(env.spec().actionSpace() instanceof Box))
             throw new IllegalArgumentException("DART injects Gaussian noise into actions and needs a Box action space; "
                     + env.spec().id() + " has " + env.spec().actionSpace());
-        LoopSettings settings = new LoopSettings("dart", config, config.rounds(), config.horizon(),
-                config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes(), java.util.List.of("noise_std"));
-        try (AggregationRun run = AggregationRun.start(settings, env, expert, learner, listener, showProgress,
-                initialDemonstrations, runDirectory)) {
-            return loop(env, box, run);
-        }
     }
 
-    private DaggerResult loop(Env env, Box box, AggregationRun run) {
+    @Override
+    LoopSettings settings() {
+        return new LoopSettings("dart", config, config.rounds(), config.horizon(),
+                config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes(), java.util.List.of("noise_std"));
+    }
+
+    @Override
+    DaggerResult loop(Env env, AggregationRun run) {
+        Box box = (Box) env.spec().actionSpace();
         Policy policy = null;
         for (int k = run.nextRound(); k <= config.rounds() && !run.budgetExhausted(); k++) {
             run.beginRound(k);

@@ -24,15 +24,10 @@ public record DartConfig(int rounds, int rolloutsPerRound, int horizon, long lab
     public enum NoiseMode { FIXED, ESTIMATED }
 
     public DartConfig {
-        Checks.atLeast("rounds", rounds, 1);
-        Checks.atLeast("rolloutsPerRound", rolloutsPerRound, 1);
-        Checks.atLeast("horizon", horizon, 1);
-        Checks.atLeast("labelBudget (0 = no budget)", labelBudget, 0);
+        Checks.loopSettings(rounds, rolloutsPerRound, horizon, labelBudget, retrainMode, evalEpisodes);
         Checks.notNull("noise", noise);
         Checks.nonNegativeFinite("noiseStd", noiseStd);
         Checks.positiveFinite("noiseScale", noiseScale);
-        Checks.notNull("retrainMode", retrainMode);
-        Checks.atLeast("evalEpisodes", evalEpisodes, 0);
     }
 
     /** DART with the loop settings of {@code base} (its β schedule is not used: the noisy expert always drives). */

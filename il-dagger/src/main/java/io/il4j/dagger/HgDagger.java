@@ -30,11 +30,8 @@ import java.util.Map;
  *
  * <p>Not thread-safe: one run at a time per instance.
  */
-public final class HgDagger {
+public final class HgDagger extends InteractiveImitation<HgDagger> {
     private final HgDaggerConfig config;
-    private final PolicyLearner learner;
-    private RoundListener listener = RoundListener.SILENT;
-    private boolean showProgress = true;
 
     /** With the default learner, behavioural cloning ({@link BcLearners#behavioralCloning()}). */
     public HgDagger(HgDaggerConfig config) {
@@ -42,38 +39,18 @@ public final class HgDagger {
     }
 
     public HgDagger(HgDaggerConfig config, PolicyLearner learner) {
-        if (config == null) throw new IllegalArgumentException("config must not be null");
-        if (learner == null) throw new IllegalArgumentException("policy learner must not be null");
+        super(config, learner);
         this.config = config;
-        this.learner = learner;
     }
 
-    public HgDagger onRound(RoundListener listener) {
-        this.listener = listener == null ? RoundListener.SILENT : listener;
-        return this;
-    }
-
-    /** Shows a progress display over the rounds on standard error (default on; see {@link io.il4j.core.report.Progress}). */
-    public HgDagger showProgress(boolean show) {
-        this.showProgress = show;
-        return this;
-    }
-
-    public DaggerResult run(Env env, ExpertOracle expert) {
-        return run(env, expert, null, null);
-    }
-
-    /** Runs (or resumes, from {@code runDirectory}) HG-DAgger; see {@link Dagger#run(Env, ExpertOracle, Dataset, Path)}. */
-    public DaggerResult run(Env env, ExpertOracle expert, Dataset initialDemonstrations, Path runDirectory) {
-        LoopSettings settings = new LoopSettings("hg-dagger", config, config.rounds(), config.horizon(),
+    @Override
+    LoopSettings settings() {
+        return new LoopSettings("hg-dagger", config, config.rounds(), config.horizon(),
                 config.labelBudget(), config.retrainMode(), config.seed(), config.evalEpisodes(), java.util.List.of("takeovers"));
-        try (AggregationRun run = AggregationRun.start(settings, env, expert, learner, listener, showProgress,
-                initialDemonstrations, runDirectory)) {
-            return loop(env, run);
-        }
     }
 
-    private DaggerResult loop(Env env, AggregationRun run) {
+    @Override
+    DaggerResult loop(Env env, AggregationRun run) {
         TakeoverRule rule = config.takeover();
         boolean consultEveryStep = rule.kind() == TakeoverRule.Kind.ACTION_DEVIATION;
         Policy policy = null;

@@ -15,13 +15,8 @@ public record HgDaggerConfig(int rounds, int rolloutsPerRound, int horizon, long
                              RetrainMode retrainMode, long seed, int evalEpisodes) {
 
     public HgDaggerConfig {
-        Checks.atLeast("rounds", rounds, 1);
-        Checks.atLeast("rolloutsPerRound", rolloutsPerRound, 1);
-        Checks.atLeast("horizon", horizon, 1);
-        Checks.atLeast("labelBudget (0 = no budget)", labelBudget, 0);
+        Checks.loopSettings(rounds, rolloutsPerRound, horizon, labelBudget, retrainMode, evalEpisodes);
         Checks.notNull("takeover", takeover);
-        Checks.notNull("retrainMode", retrainMode);
-        Checks.atLeast("evalEpisodes", evalEpisodes, 0);
     }
 
     /** HG-DAgger with the loop settings of {@code base} (its β schedule is not used: the gate decides who drives). */

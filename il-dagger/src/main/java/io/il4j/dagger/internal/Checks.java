@@ -27,6 +27,17 @@ public final class Checks {
             throw new IllegalArgumentException(name + " must be a non-negative finite number, got " + value);
     }
 
+    /** The settings every interactive imitation loop shares, checked the same way in every configuration record. */
+    public static void loopSettings(int rounds, int rolloutsPerRound, int horizon, long labelBudget, Object retrainMode,
+                                    int evalEpisodes) {
+        atLeast("rounds", rounds, 1);
+        atLeast("rolloutsPerRound", rolloutsPerRound, 1);
+        atLeast("horizon", horizon, 1);
+        atLeast("labelBudget (0 = no budget)", labelBudget, 0);
+        notNull("retrainMode", retrainMode);
+        atLeast("evalEpisodes", evalEpisodes, 0);
+    }
+
     public static <T> T notNull(String name, T value) {
         if (value == null) throw new IllegalArgumentException(name + " must not be null");
         return value;
