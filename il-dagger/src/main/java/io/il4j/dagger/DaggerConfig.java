@@ -15,10 +15,12 @@ import io.il4j.dagger.internal.Configs;
  *                         When the budget runs out mid-round, that round stops at once (a partial last
  *                         round: the episode in progress is cut and kept) and the run ends.
  * @param beta             β schedule of the rollout mixture
- * @param retrainMode      retrain from scratch or warm-start each round. Default {@link RetrainMode#FROM_SCRATCH}:
- *                         measured on Driving it was never worse, and a warm-started network trained on an
- *                         ever larger aggregate tends to stay fitted to the first rounds' states
- *                         (see README "BC vs DAgger" for the numbers)
+ * @param retrainMode      retrain from scratch or warm-start each round. Default {@link RetrainMode#FROM_SCRATCH},
+ *                         measured better: on Driving with 10,000 labels (2 x 128 MSE BC, 30 epochs, 2 seeds) DAgger's
+ *                         cumulative cost at T = 1,600 was 1,740 and 5,035 from scratch against 2,212 and 12,217
+ *                         warm-started (returns over 1,000 steps 802 / 619 against 737 / 96). A warm-started BC
+ *                         policy keeps the normalization statistics of its first fit, made on the expert's
+ *                         narrow state distribution, which the learner's own states then fall far outside of
  * @param seed             master seed: rollouts, β coins and learner seeds of round k derive from (seed, k),
  *                         so a resumed run draws what an uninterrupted run would have drawn
  * @param evalEpisodes     evaluation episodes of π̂_k per round (0 = no per-round evaluation)
@@ -33,7 +35,11 @@ public record DaggerConfig(int rounds, int rolloutsPerRound, int horizon, long l
         Checks.notNull("beta", beta);
     }
 
-    /** Defaults that work on the shipped environments: 10 rounds of 5 rollouts of 200 steps, β_1 = 1 then 0. */
+    /**
+     * Defaults that work on the shipped environments: 10 rounds of 5 rollouts of 200 steps, no label budget,
+     * β_1 = 1 then 0 (Ross et al.'s recommendation; on Driving with 10,000 labels it was on a par with
+     * β_k = 0.5^(k−1): cost at T = 1,600 of 3,221 / 2,036 against 1,740 / 5,035 over two seeds), from scratch.
+     */
     public static DaggerConfig defaults() {
         return new DaggerConfig(10, 5, 200, 0, BetaSchedule.expertFirstRound(), RetrainMode.FROM_SCRATCH, 0, 10);
     }

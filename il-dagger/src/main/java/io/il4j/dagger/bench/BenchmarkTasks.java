@@ -32,14 +32,15 @@ public final class BenchmarkTasks {
     /**
      * Driving (default road and traffic, episodes allowed to run 2,000 steps) with 10,000 expert labels,
      * i.e. 20 of the expert's 500-step demonstrations — few enough that BC drifts off the road:
-     * 10 rounds of 4 rollouts of 250 steps, DAgger with β_k = 0.5^(k−1). HG-DAgger's expert takes over
+     * rounds of 4 rollouts of 250 steps (up to 1,000 labels a round; at most 20 rounds, so that the budget,
+     * not rollouts cut short by crashes, ends every method), DAgger with β_k = 0.5^(k−1). HG-DAgger's expert takes over
      * when the norm of (lateral offset m, heading error rad) exceeds 0.6 and hands back below 0.3; DART's
      * noise is estimated from the learner's error (4 × its mean squared error per action dim).
      */
     public static BenchmarkTask driving(boolean quick) {
         DrivingConfig cfg = DrivingConfig.builder().horizon(2_000).build();
         return new BenchmarkTask("driving", () -> new DrivingEnv(cfg), new DrivingExpert(cfg), BcLearners.behavioralCloning(),
-                quick ? 3 : 10, 4, 250, quick ? 3_000 : 10_000, BetaSchedule.exponential(0.5),
+                quick ? 6 : 20, 4, 250, quick ? 3_000 : 10_000, BetaSchedule.exponential(0.5),
                 DartConfig.NoiseMode.ESTIMATED, 0.05, 4.0,
                 new TakeoverRule(TakeoverRule.Kind.STATE_DEVIATION, 0.6, 0.3,
                         java.util.List.of(DrivingObservation.LATERAL_OFFSET, DrivingObservation.HEADING_ERROR)),
@@ -49,14 +50,15 @@ public final class BenchmarkTasks {
 
     /**
      * Pendulum swing-up (Gymnasium Pendulum-v1 dynamics, episodes allowed to run 2,000 steps) with 1,000
-     * expert labels (5 of the expert's 200-step episodes): 5 rounds of one 200-step rollout, β_k = 0.5^(k−1).
+     * expert labels (5 of the expert's 200-step episodes): rounds of one 200-step rollout (at most 10),
+     * β_k = 0.5^(k−1).
      * HG-DAgger takes over when the learner's torque is more than 0.5 from the expert's (released below
      * 0.25); DART's noise is estimated as for Driving. Pendulum never terminates, so its cost is the
      * accumulated action disagreement alone.
      */
     public static BenchmarkTask pendulum(boolean quick) {
         return new BenchmarkTask("pendulum", () -> new PendulumEnv(PendulumEnv.DEFAULT_GRAVITY, 2_000), new PendulumExpert(),
-                BcLearners.behavioralCloning(), quick ? 3 : 5, 1, 200, quick ? 600 : 1_000, BetaSchedule.exponential(0.5),
+                BcLearners.behavioralCloning(), quick ? 6 : 10, 1, 200, quick ? 600 : 1_000, BetaSchedule.exponential(0.5),
                 DartConfig.NoiseMode.ESTIMATED, 0.05, 4.0, TakeoverRule.actionDeviation(0.5),
                 quick ? 3 : 5, quick ? 10 : 30, 200, quick ? QUICK_HORIZONS : HORIZONS, quick ? 5 : 20, null, null);
     }

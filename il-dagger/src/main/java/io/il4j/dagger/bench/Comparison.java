@@ -69,8 +69,9 @@ public final class Comparison {
         }
     }
 
-    public record TaskResult(String task, String settings, int[] horizons, String failureMetric, List<MethodSummary> methods,
-                             Claims claims) {
+    /** @param curveHorizon steps of the per-round evaluation episodes (the return-vs-labels curve) */
+    public record TaskResult(String task, String settings, int[] horizons, int curveHorizon, String failureMetric,
+                             List<MethodSummary> methods, Claims claims) {
         public MethodSummary method(Method m) {
             return methods.stream().filter(s -> s.method().equals(m.label())).findFirst().orElse(null);
         }
@@ -91,7 +92,7 @@ public final class Comparison {
                 summaries.add(summarize(m.label(), runs, task.costHorizons()));
             }
         }
-        return new TaskResult(task.name(), task.describe(), task.costHorizons(), task.failureMetric(), summaries,
+        return new TaskResult(task.name(), task.describe(), task.costHorizons(), task.horizon(), task.failureMetric(), summaries,
                 claims(summaries));
     }
 
@@ -193,10 +194,12 @@ public final class Comparison {
     /** {@code <task>_cost_vs_horizon.png} (log-log, band = std over seeds) and {@code <task>_return_vs_labels.png}. */
     public static List<Path> plot(TaskResult t, Path dir) throws IOException {
         double[] hx = Arrays.stream(t.horizons()).asDoubleStream().toArray();
-        var cost = Plots.line(t.task() + ": cumulative cost vs horizon", "horizon T (steps)", "cumulative cost").logLog().markers(true);
+        var cost = Plots.line(t.task() + ": cumulative cost vs horizon", "horizon T (steps)",
+                "cumulative cost (mean of seeds)").logLog().markers(true);
         for (MethodSummary m : t.methods())
             if (Arrays.stream(m.costMean()).allMatch(c -> c > 0)) cost.series(label(m), hx, m.costMean(), m.costStd());
-        var curve = Plots.line(t.task() + ": return vs expert labels", "expert labels", "evaluation return").markers(true);
+        var curve = Plots.line(t.task() + ": return vs expert labels", "expert labels",
+                "return over " + t.curveHorizon() + " steps (mean of seeds)").markers(true);
         for (MethodSummary m : t.methods())
             if (m.curveLabels().length > 0) curve.series(m.method(), m.curveLabels(), m.curveReturnMean(), m.curveReturnStd());
         Path costFile = dir.resolve(t.task() + "_cost_vs_horizon.png"), curveFile = dir.resolve(t.task() + "_return_vs_labels.png");
