@@ -104,8 +104,16 @@ public final class BcVsDaggerBenchmark {
                   cost at T=%d: DAgger / BC = %.3f  (claim <= 0.5: %s)
                   crash rate: DAgger %.3f vs BC %.3f%s  (claim lower: %s)
                   log-log slope of cost: BC %.2f vs DAgger %.2f  (claim BC larger: %s)
+                  slope between consecutive horizons %s: BC %s, DAgger %s
                 """, r.task(), tMax, c.costRatio(), verdict(c.costAtMostHalf()), c.daggerCrash(), c.bcCrash(), metric,
-                c.crashApplies() ? verdict(c.crashLower()) : "n/a, neither crashed", c.bcSlope(), c.daggerSlope(), verdict(c.bcSlopeLarger()));
+                c.crashApplies() ? verdict(c.crashLower()) : "n/a, neither crashed", c.bcSlope(), c.daggerSlope(), verdict(c.bcSlopeLarger()),
+                java.util.Arrays.toString(r.horizons()), slopes(r.method(Method.BC)), slopes(r.method(Method.DAGGER)));
+    }
+
+    private static String slopes(Comparison.MethodSummary m) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < m.localSlopes().length; i++) sb.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", m.localSlopes()[i]));
+        return sb.append(']').toString();
     }
 
     private static String verdict(boolean holds) {

@@ -46,10 +46,14 @@ public final class Comparison {
                           double[] curveLabels, double[] curveReturns, double seconds) {
     }
 
-    /** One method over all seeds; estimates are over seeds. */
+    /**
+     * One method over all seeds; estimates are over seeds. {@code localSlopes[h]} is the slope of the
+     * seed-mean cost between horizons h and h+1 (log-log), showing where along the sweep the growth bends.
+     */
     public record MethodSummary(String method, double labels, Estimate evalReturn, Estimate failure, Estimate crash,
                                 double[] costMean,
-                                double[] costStd, Estimate slope, double slopeOfMeanCost, Estimate failureAtMax,
+                                double[] costStd, Estimate slope, double slopeOfMeanCost, double[] localSlopes,
+                                Estimate failureAtMax,
                                 double[] curveLabels, double[] curveReturnMean, double[] curveReturnStd,
                                 List<SeedRun> seeds) {
     }
@@ -150,7 +154,15 @@ public final class Comparison {
                 Estimate.of(runs.stream().mapToDouble(SeedRun::failure).toArray()),
                 Estimate.of(runs.stream().mapToDouble(SeedRun::crash).toArray()), costMean, costStd,
                 Estimate.of(runs.stream().mapToDouble(SeedRun::slope).toArray()), fit == null ? Double.NaN : fit.slope(),
+                localSlopes(horizons, costMean),
                 Estimate.of(runs.stream().mapToDouble(SeedRun::failureAtMax).toArray()), cx, cy, cs, List.copyOf(runs));
+    }
+
+    static double[] localSlopes(int[] horizons, double[] cost) {
+        double[] out = new double[horizons.length - 1];
+        for (int h = 0; h + 1 < horizons.length; h++)
+            out[h] = Math.log(cost[h + 1] / cost[h]) / Math.log((double) horizons[h + 1] / horizons[h]);
+        return out;
     }
 
     static Claims claims(List<MethodSummary> methods) {
