@@ -55,7 +55,7 @@ import java.util.Map;
  * {@code return_vs_labels.png} into the output directory (default {@code runs/quickstart}).
  *
  * <pre>
- *   Quickstart [--data datasets/driving/expert.csv] [--out runs/quickstart] [--labels 5000] [--seed 0]
+ *   Quickstart [--data datasets/driving/expert.csv] [--out runs/quickstart] [--labels 10000] [--seed 0]
  * </pre>
  * Not thread-safe.
  */
@@ -75,7 +75,7 @@ public final class Quickstart {
         }
 
         public static Options defaults() {
-            return new Options(Path.of("datasets", "driving", "expert.csv"), Path.of("runs", "quickstart"), 5_000, 0);
+            return new Options(Path.of("datasets", "driving", "expert.csv"), Path.of("runs", "quickstart"), 10_000, 0);
         }
     }
 
@@ -101,7 +101,7 @@ public final class Quickstart {
                 case "--seed" -> o = new Options(o.data(), o.out(), o.labels(), Long.parseLong(value(args, ++i)));
                 case "--help", "-h" -> {
                     System.out.println("usage: quickstart [--data FILE (datasets/driving/expert.csv)] [--out DIR (runs/quickstart)] "
-                            + "[--labels N (5000)] [--seed S (0)]");
+                            + "[--labels N (10000)] [--seed S (0)]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; try --help");
