@@ -28,12 +28,12 @@ final class ConvertCommand implements Callable<Integer> {
     boolean compress;
 
     @Mixin
-    DataInputOptionsMixin data;
+    DataInputOptions data;
 
     @Override
     public Integer call() throws Exception {
         DatasetFiles.Format.of(out); // fail on a bad output extension before reading anything
-        LoadResult loaded = data.options.load(in, System.err);
+        LoadResult loaded = data.load(in, System.err);
         DatasetFiles.save(loaded.dataset(), out, compress);
         System.out.println("wrote " + out + ": " + loaded.dataset());
         return 0;

@@ -19,11 +19,11 @@ final class InspectCommand implements Callable<Integer> {
     Path file;
 
     @Mixin
-    DataInputOptionsMixin data;
+    DataInputOptions data;
 
     @Override
     public Integer call() throws Exception {
-        LoadResult loaded = data.options.load(file, System.err);
+        LoadResult loaded = data.load(file, System.err);
         System.out.println(file + ": " + loaded.dataset());
         System.out.print(DatasetStatistics.of(loaded.dataset()).format());
         return 0;

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 InspectCommand.class,
                 ConvertCommand.class,
                 GenerateCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Runnable {
@@ -42,7 +44,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setUsageHelpAutoWidth(true);
-        cl.getSubcommands().get("generate").getCommandSpec().usageMessage().footer(EnvSelection.footer());
+        for (String c : new String[]{"generate", "eval"})
+            cl.getSubcommands().get(c).getCommandSpec().usageMessage().footer(EnvSelection.footer());
         return cl;
     }
 

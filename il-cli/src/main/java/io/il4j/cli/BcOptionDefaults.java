@@ -1,0 +1,31 @@
+package io.il4j.cli;
+
+import io.il4j.bc.BcConfig;
+import io.il4j.bc.HeadType;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** {@code il train bc} option defaults taken from {@link BcConfig}'s defaults, so help and behaviour never disagree with the library. */
+final class BcOptionDefaults implements IDefaultValueProvider {
+    private static final BcConfig D = BcConfig.defaults(HeadType.GAUSSIAN);
+    private static final Map<String, String> DEFAULTS = Map.of(
+            "--hidden", D.hiddenSizes().stream().map(String::valueOf).collect(Collectors.joining(",")),
+            "--lr", String.valueOf(D.learningRate()),
+            "--batch", String.valueOf(D.batchSize()),
+            "--epochs", String.valueOf(D.epochs()),
+            "--steps", String.valueOf(D.maxSteps()),
+            "--validation", String.valueOf(D.validationFraction()),
+            "--patience", String.valueOf(D.patience()),
+            "--components", String.valueOf(D.mixtureComponents()),
+            "--history", String.valueOf(D.history()),
+            "--relabel", D.relabel().name().toLowerCase(java.util.Locale.ROOT));
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        return arg instanceof OptionSpec o ? DEFAULTS.get(o.longestName()) : null;
+    }
+}

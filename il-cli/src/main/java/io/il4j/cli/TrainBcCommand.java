@@ -1,0 +1,136 @@
+package io.il4j.cli;
+
+import io.il4j.bc.BcConfig;
+import io.il4j.bc.BcTrainer;
+import io.il4j.bc.EvalRollouts;
+import io.il4j.bc.HeadType;
+import io.il4j.bc.TrainingProgress;
+import io.il4j.bc.Relabel;
+import io.il4j.bc.TrainedPolicy;
+import io.il4j.core.data.Dataset;
+import io.il4j.core.report.RunDirectory;
+import io.il4j.core.runtime.Il4j;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code il train bc}: behavioral cloning (and goal-conditioned BC) from a demonstration file to a policy file. */
+@Command(name = "bc", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = BcOptionDefaults.class,
+        description = {"Behavioral cloning: supervised learning of pi(a | s) (or pi(a | s, g)) on demonstrations.",
+                "Writes the policy file (--out) and a run directory runs/<name>/ with config.json,",
+                "metrics.csv (one row per validation check), results.json and learning-curve PNGs.",
+                "Load the policy in Java with Policies.load(path).act(observation)."})
+final class TrainBcCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Demonstrations (.csv, .npz, .h5).")
+    Path data;
+
+    @Option(names = "--policy", defaultValue = "gaussian", paramLabel = "HEAD",
+            description = "Policy head: mse (deterministic), gaussian, mdn (mixture density, for multimodal experts), "
+                    + "categorical (discrete actions) (default: ${DEFAULT-VALUE}; categorical is chosen automatically for discrete data).")
+    String head;
+
+    @Option(names = "--out", defaultValue = "policy.zip", paramLabel = "FILE", description = "Policy file to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "N", description = "Hidden layer widths (default: ${DEFAULT-VALUE}).")
+    List<Integer> hidden;
+
+    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the data (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Gradient steps; 0 = use --epochs (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--validation", paramLabel = "F", description = "Fraction of episodes held out for early stopping (default: ${DEFAULT-VALUE}).")
+    double validation;
+
+    @Option(names = "--patience", paramLabel = "N",
+            description = "Validation checks without improvement before stopping; the best checkpoint is kept; 0 = never (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--components", paramLabel = "K", description = "MDN: mixture components (default: ${DEFAULT-VALUE}).")
+    int components;
+
+    @Option(names = "--history", paramLabel = "K", description = "Stack the last K observations as input (default: ${DEFAULT-VALUE}).")
+    int history;
+
+    @Option(names = "--goal-conditioned", description = "Train pi(a | s, g) (GCBC).")
+    boolean goalConditioned;
+
+    @Option(names = "--relabel", paramLabel = "HOW",
+            description = "GCBC goals: none (the data's goal columns), final, future, uniform_later (hindsight) (default: ${DEFAULT-VALUE}).")
+    String relabel;
+
+    @Option(names = "--achieved-goal-dims", split = ",", paramLabel = "I",
+            description = "GCBC with relabeling: observation dims that form the achieved goal (default: the first goal-dim dims).")
+    List<Integer> achievedGoalDims;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of initialization, split and batches (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Run directory name under --runs (default: bc-<head>).")
+    String name;
+
+    @Option(names = "--runs", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
+    Path runs;
+
+    @ArgGroup(exclusive = false, heading = "%nEvaluation rollouts during training (optional):%n")
+    EvalDuringTraining eval;
+
+    static final class EvalDuringTraining {
+        @Option(names = "--eval-env", required = true, paramLabel = "ID", description = "Environment to roll the policy out in at validation checks.")
+        String envId;
+
+        @Option(names = "--eval-env-option", paramLabel = "KEY=VALUE", description = "Option of the evaluation environment, repeatable.")
+        java.util.Map<String, String> envOptions = new java.util.LinkedHashMap<>();
+
+        @Option(names = "--eval-episodes", defaultValue = "5", description = "Episodes per evaluation (default: ${DEFAULT-VALUE}).")
+        int episodes;
+    }
+
+    @Mixin
+    DataInputOptions input;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
+        Il4j.configure();
+        Dataset dataset = input.load(data, System.err).dataset();
+        BcConfig config = config(dataset);
+        EvalRollouts rollouts = null;
+        if (eval != null) {
+            var env = io.il4j.envs.Envs.make(eval.envId, eval.envOptions);
+            rollouts = new EvalRollouts(env, eval.episodes, 1_000_000L, env.spec().maxEpisodeSteps(), 1);
+        }
+        System.out.println("training " + config.head().cliName() + " BC on " + dataset);
+        TrainedPolicy trained = BcTrainer.train(dataset, config, new TrainingProgress("train bc"), rollouts);
+        trained.save(out);
+        RunDirectory run = RunDirectory.create(runs, name != null ? name : "bc-" + config.head().cliName());
+        trained.writeRun(run);
+        System.out.println(Summaries.trainingTable(trained).render());
+        System.out.println("policy: " + out + "   run: " + run.path());
+        return 0;
+    }
+
+    private BcConfig config(Dataset dataset) {
+        HeadType h = dataset.spec().actionSpace().isDiscrete() && "gaussian".equals(head) ? HeadType.CATEGORICAL : HeadType.parse(head);
+        return BcConfig.builder().head(h).seed(seed).goalConditioned(goalConditioned)
+                .hiddenSizes(hidden).learningRate(learningRate).batchSize(batchSize).epochs(epochs).maxSteps(steps)
+                .validationFraction(validation).patience(patience).mixtureComponents(components).history(history)
+                .relabel(Relabel.parse(relabel)).achievedGoalDims(achievedGoalDims == null ? List.of() : achievedGoalDims)
+                .build();
+    }
+}
