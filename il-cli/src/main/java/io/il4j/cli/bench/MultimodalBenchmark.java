@@ -71,6 +71,7 @@ public final class MultimodalBenchmark {
 
     /** Draws the first {@code n} evaluation episodes of a policy as paths (same seeds as the evaluation). */
     private static void addPaths(TrajectoryPlot plot, String name, PointMassObstacleEnv env, Policy policy, long seed, int n) {
+        List<double[]> xs = new ArrayList<>(), ys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Dataset d = Rollouts.collect(env, policy, 1, seed + i, Integer.MAX_VALUE).dataset();
             int rows = d.numObservations();
@@ -79,8 +80,10 @@ public final class MultimodalBenchmark {
                 x[r] = d.observation(r, 0);
                 y[r] = d.observation(r, 1);
             }
-            plot.path(i == 0 ? name : name + " " + (i + 1), x, y);
+            xs.add(x);
+            ys.add(y);
         }
+        plot.paths(name, xs, ys);
     }
 
     public static Table table(Result r) {
