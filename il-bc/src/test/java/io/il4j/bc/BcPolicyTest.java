@@ -138,6 +138,27 @@ class BcPolicyTest {
     }
 
     @Test
+    void samplingPoliciesAreSeededAndCentredOnTheDeterministicAction() {
+        BcPolicy p = trainedGaussian();
+        double[] o = {0.2, -0.1, 0.4, 0, 1};
+        BcPolicy s1 = p.sampling(5), s2 = p.sampling(5);
+        assertTrue(s1.isStateful());
+        double[] mean = new double[3];
+        int n = 4000;
+        for (int i = 0; i < n; i++) {
+            double[] a = s1.act(o), b = s2.act(o);
+            assertArrayEquals(a, b, 0.0, "same seed, same samples");
+            for (int j = 0; j < 3; j++) mean[j] += a[j] / n;
+        }
+        double[] det = p.act(o);
+        double spread = 0;
+        for (int j = 0; j < 3; j++) spread += Math.abs(s1.act(o)[j] - det[j]);
+        assertTrue(spread > 1e-3, "samples vary");
+        // clipping to [-2, 2] can bias the mean only where the distribution reaches the bounds; here it does not
+        for (int j = 0; j < 3; j++) assertEquals(det[j], mean[j], 0.05, "dim " + j);
+    }
+
+    @Test
     void wrongObservationLengthIsRejectedWithTheExpectedLayout() {
         BcPolicy p = trainedGaussian();
         var e = assertThrows(IllegalArgumentException.class, () -> p.act(new double[4]));

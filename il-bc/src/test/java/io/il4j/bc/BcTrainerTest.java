@@ -48,15 +48,17 @@ class BcTrainerTest {
     void sameSeedAndDataGiveIdenticalWeights() {
         Dataset data = Synthetic.continuous(6, 40, 3, 2, 3, Synthetic.smoothExpert(3, 2, 4));
         // seed 0 on purpose: DL4J treats a zero seed as "unseeded"; il4j initializes weights itself
-        BcConfig c = small(HeadType.GAUSSIAN).maxSteps(60).validationInterval(20).seed(0).build();
-        var a = BcTrainer.train(data, c, TrainingListener.NONE).policy().weights();
-        var b = BcTrainer.train(data, c, TrainingListener.NONE).policy().weights();
-        var other = BcTrainer.train(data, c.withSeed(8), TrainingListener.NONE).policy().weights();
-        for (int l = 0; l < a.layers().size(); l++) {
-            assertArrayEquals(a.layers().get(l).weights(), b.layers().get(l).weights(), "layer " + l + " weights");
-            assertArrayEquals(a.layers().get(l).bias(), b.layers().get(l).bias(), "layer " + l + " bias");
+        for (TrainingEngine engine : TrainingEngine.values()) {
+            BcConfig c = small(HeadType.GAUSSIAN).maxSteps(60).validationInterval(20).seed(0).engine(engine).build();
+            var a = BcTrainer.train(data, c, TrainingListener.NONE).policy().weights();
+            var b = BcTrainer.train(data, c, TrainingListener.NONE).policy().weights();
+            var other = BcTrainer.train(data, c.withSeed(8), TrainingListener.NONE).policy().weights();
+            for (int l = 0; l < a.layers().size(); l++) {
+                assertArrayEquals(a.layers().get(l).weights(), b.layers().get(l).weights(), engine + " layer " + l + " weights");
+                assertArrayEquals(a.layers().get(l).bias(), b.layers().get(l).bias(), engine + " layer " + l + " bias");
+            }
+            assertFalse(java.util.Arrays.equals(a.layers().get(0).weights(), other.layers().get(0).weights()), "another seed differs");
         }
-        assertFalse(java.util.Arrays.equals(a.layers().get(0).weights(), other.layers().get(0).weights()), "another seed differs");
     }
 
     @Test

@@ -64,6 +64,9 @@ public final class BcBenchmark {
     public static Result run(PrintStream out, int windows, double windowSeconds) {
         Il4j.configure();
         List<Throughput> training = new ArrayList<>();
+        Throughput floor = gemmFloor(windows, windowSeconds);
+        training.add(floor);
+        out.printf("  %-8s %-5s %8.0f samples/s%n", floor.head(), floor.engine(), floor.samplesPerSecond());
         for (HeadType h : List.of(HeadType.MSE, HeadType.GAUSSIAN, HeadType.MDN))
             for (String engine : List.of("dl4j", "lean")) {
                 Throughput t = throughput(h, engine, windows, windowSeconds);
@@ -116,6 +119,46 @@ public final class BcBenchmark {
         Arrays.sort(rates);
         double median = rates[windows / 2];
         return new Throughput(headType.cliName(), engineName, BATCH, median, median * BATCH);
+    }
+
+    /**
+     * The floor under any implementation on this BLAS: only the 8 matrix products of one training step
+     * (3 forward, 3 weight gradients, 2 input gradients), nothing else. On a shared machine it moves
+     * with the load; the engines' distance to it does not.
+     */
+    static Throughput gemmFloor(int windows, double windowSeconds) {
+        int[] dims = {OBS, HIDDEN.get(0), HIDDEN.get(1), ACT};
+        INDArray[] act = new INDArray[4], w = new INDArray[3], gw = new INDArray[3], d = new INDArray[4];
+        Nd4j.getRandom().setSeed(1);
+        act[0] = Nd4j.rand(DataType.FLOAT, BATCH, OBS);
+        d[0] = act[0].like();
+        for (int l = 0; l < 3; l++) {
+            w[l] = Nd4j.rand(DataType.FLOAT, dims[l], dims[l + 1]);
+            gw[l] = w[l].like();
+            act[l + 1] = Nd4j.create(DataType.FLOAT, BATCH, dims[l + 1]);
+            d[l + 1] = Nd4j.rand(DataType.FLOAT, BATCH, dims[l + 1]);
+        }
+        Runnable step = () -> {
+            for (int l = 0; l < 3; l++) Nd4j.gemm(act[l], w[l], act[l + 1], false, false, 1.0, 0.0);
+            for (int l = 2; l >= 0; l--) {
+                Nd4j.gemm(act[l], d[l + 1], gw[l], true, false, 1.0, 0.0);
+                if (l > 0) Nd4j.gemm(d[l + 1], w[l], d[l], false, true, 1.0, 0.0);
+            }
+        };
+        for (int i = 0; i < 60; i++) step.run();
+        double[] rates = new double[windows];
+        for (int win = 0; win < windows; win++) {
+            long t0 = System.nanoTime(), limit = (long) (windowSeconds * 1e9);
+            int n = 0;
+            while (n < 20 || System.nanoTime() - t0 < limit) {
+                step.run();
+                n++;
+            }
+            rates[win] = n / ((System.nanoTime() - t0) / 1e9);
+        }
+        Arrays.sort(rates);
+        double median = rates[windows / 2];
+        return new Throughput("(8 gemms only)", "floor", BATCH, median, median * BATCH);
     }
 
     /** A 2x256 MSE policy with random weights (latency does not depend on training). */

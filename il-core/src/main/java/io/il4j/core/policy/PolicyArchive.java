@@ -3,15 +3,14 @@ package io.il4j.core.policy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.il4j.core.report.AtomicFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -165,28 +164,17 @@ public final class PolicyArchive {
             return put(name, text.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** Writes the zip to {@code path}: a reader never sees a half-written file. */
+        /** Writes the zip to {@code path} via {@link AtomicFiles}: a reader never sees a half-written file. */
         public void writeTo(Path path) throws IOException {
-            Path abs = path.toAbsolutePath();
-            Path dir = abs.getParent();
-            if (dir != null) Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, abs.getFileName().toString(), ".tmp");
-            try {
-                try (OutputStream os = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(os)) {
-                    for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                        zip.putNextEntry(new ZipEntry(e.getKey()));
-                        zip.write(e.getValue());
-                        zip.closeEntry();
-                    }
+            AtomicFiles.write(path, out -> {
+                ZipOutputStream zip = new ZipOutputStream(out);
+                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(e.getKey()));
+                    zip.write(e.getValue());
+                    zip.closeEntry();
                 }
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.AtomicMoveNotSupportedException ex) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+                zip.finish(); // not close(): AtomicFiles owns the stream
+            });
         }
     }
 }

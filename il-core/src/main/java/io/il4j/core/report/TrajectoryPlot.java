@@ -22,7 +22,7 @@ public final class TrajectoryPlot {
 
     private enum Kind { PATH, POINTS, OBSTACLE }
 
-    private record Item(Kind kind, String name, double[] x, double[] y, int colorIndex) {
+    private record Item(Kind kind, String name, double[] x, double[] y, int colorIndex, boolean inLegend) {
     }
 
     private static final Color OBSTACLE_FILL = new Color(120, 120, 120, 140);
@@ -44,6 +44,18 @@ public final class TrajectoryPlot {
     /** A path drawn as a line, in the next series colour. */
     public TrajectoryPlot path(String name, double[] x, double[] y) {
         return add(Kind.PATH, name, x, y);
+    }
+
+    /**
+     * Several paths of one kind (e.g. episodes of one policy) in one colour, with a single legend entry
+     * {@code name}.
+     */
+    public TrajectoryPlot paths(String name, List<double[]> xs, List<double[]> ys) {
+        if (xs.size() != ys.size() || xs.isEmpty())
+            throw new IllegalArgumentException("paths '" + name + "': need as many x as y arrays, at least one; got " + xs.size() + " and " + ys.size());
+        int color = colors++;
+        for (int i = 0; i < xs.size(); i++) add(Kind.PATH, i == 0 ? name : name + " #" + (i + 1), xs.get(i), ys.get(i), color, i == 0);
+        return this;
     }
 
     /** Points drawn as markers (no line), in the next series colour. */
@@ -90,12 +102,16 @@ public final class TrajectoryPlot {
     }
 
     private TrajectoryPlot add(Kind kind, String name, double[] x, double[] y) {
+        return add(kind, name, x, y, kind == Kind.OBSTACLE ? -1 : colors++, true);
+    }
+
+    private TrajectoryPlot add(Kind kind, String name, double[] x, double[] y, int colorIndex, boolean inLegend) {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a series needs a name");
         if (!names.add(name)) throw new IllegalArgumentException("series '" + name + "' was added twice");
         Plots.checkSameLength(name, x, y);
         Plots.checkFinite("x", name, x);
         Plots.checkFinite("y", name, y);
-        items.add(new Item(kind, name, x.clone(), y.clone(), kind == Kind.OBSTACLE ? -1 : colors++));
+        items.add(new Item(kind, name, x.clone(), y.clone(), colorIndex, inLegend));
         return this;
     }
 
@@ -117,6 +133,7 @@ public final class TrajectoryPlot {
             if (it.kind == Kind.OBSTACLE) continue;
             XYSeries s = chart.addSeries(it.name, it.x, it.y);
             Color c = Plots.color(it.colorIndex);
+            s.setShowInLegend(it.inLegend);
             if (it.kind == Kind.PATH) {
                 s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
                 s.setMarker(SeriesMarkers.NONE);

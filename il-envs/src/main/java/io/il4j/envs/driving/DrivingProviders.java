@@ -124,9 +124,13 @@ public final class DrivingProviders {
             return new DrivingGoalExpert(goalConfig(o));
         }
 
+        /**
+         * The goal variant uses the generic epsilon-random medium tier. Measured normalized scores (60 episodes):
+         * epsilon 0.2 → 87, 0.3 → 66, 0.4 → 38; 0.35 lands near half-way.
+         */
         @Override
         public double mediumEpsilon() {
-            return DrivingBehaviours.MEDIUM_EPSILON;
+            return 0.35;
         }
     }
 }
