@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a benchmark: prints a table and writes runs/bench-<name>/results.json.",
                 "Figures depend on the machine; the README states the machine its numbers came from."},
-        subcommands = {BenchIoCommand.class, BenchEnvsCommand.class, BenchBcCommand.class, BenchMultimodalCommand.class})
+        subcommands = {BenchIoCommand.class, BenchEnvsCommand.class, BenchBcCommand.class, BenchMultimodalCommand.class, BenchDaggerCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 "Start with: il quickstart"},
         subcommands = {
                 CommandLine.HelpCommand.class,
+                QuickstartCommand.class,
                 InspectCommand.class,
                 ConvertCommand.class,
                 GenerateCommand.class,
