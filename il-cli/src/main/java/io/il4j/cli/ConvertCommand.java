@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 
 /** {@code il convert IN OUT}: converts between CSV and NPZ, and imports HDF5. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Convert a demonstration file between formats, chosen by extension:",
+        description = {"Convert demonstrations between CSV, NPZ and HDF5.",
+                "Convert a demonstration file between formats, chosen by extension:",
                 ".csv <-> .npz, and .h5/.hdf5 (D4RL, Minari, robomimic layouts) -> .csv/.npz.",
                 "NPZ reloads much faster than CSV and is readable by numpy (np.load).",
                 "The output is written to a temporary file and moved into place: a failed conversion leaves nothing behind."})

@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 
 /** {@code il generate}: records demonstrations (or behaviour-tier data) from a reference environment. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Record episodes of a behaviour policy in a reference environment and save them",
+        description = {"Record demonstrations or behaviour-tier data from a reference environment.",
+                "Record episodes of a behaviour policy in a reference environment and save them",
                 "(.csv or .npz). Tiers: expert (the environment's expert), medium (noisy expert,",
                 "return about half-way between random and expert), random (uniform actions),",
                 "mixed (whole episodes from expert or random). Episode i is reset with seed",

@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /** {@code il inspect FILE}: loads a demonstration file and prints its statistics table. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = {"Load a demonstration file (.csv, .npz, .h5/.hdf5) and print its statistics:",
+        description = {"Print the statistics of a demonstration file.",
+                "Load a demonstration file (.csv, .npz, .h5/.hdf5) and print its statistics:",
                 "episodes, steps, returns, episode lengths and per-dimension observation/action ranges."})
 final class InspectCommand implements Callable<Integer> {
 

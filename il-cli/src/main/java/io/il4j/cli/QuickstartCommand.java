@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
 
 /** {@code il quickstart}: the README's main job — BC vs DAgger on the shipped driving demonstrations. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"BC and DAgger trained on the shipped driving demonstrations at equal expert-label budgets,",
+        description = {"BC vs DAgger on the shipped driving demonstrations (the main job).",
+                "BC and DAgger trained on the shipped driving demonstrations at equal expert-label budgets,",
                 "evaluated on the same seeds: return, crash rate, cumulative cost vs horizon T and its log-log slope.",
                 "Writes a table, results.json, cost_vs_horizon.png and return_vs_labels.png to --out."})
 final class QuickstartCommand implements Callable<Integer> {
