@@ -34,6 +34,7 @@ import java.util.Map;
  * @param logStdMin            lower clamp of the Gaussian head's log-std (normalized action units)
  * @param logStdMax            upper clamp of the Gaussian and MDN heads' log-std
  * @param entropyBonus         Gaussian head: weight of the entropy bonus subtracted from the NLL
+ * @param nllBeta              Gaussian head: β of the β-NLL loss, in [0, 1] (0 = plain NLL; see the head's docs)
  * @param mixtureComponents    MDN head: number of Gaussian components K
  * @param mixtureMinStd        MDN head: minimum std of a component (normalized action units)
  * @param sampleActions        act by sampling (Gaussian, MDN, categorical) instead of deterministically
@@ -50,7 +51,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
                        double learningRate, double weightDecay, int batchSize, int epochs, int maxSteps,
                        double validationFraction, int validationInterval, int patience,
                        boolean normalizeObservations, boolean normalizeActions, int history,
-                       double logStdMin, double logStdMax, double entropyBonus,
+                       double logStdMin, double logStdMax, double entropyBonus, double nllBeta,
                        int mixtureComponents, double mixtureMinStd, boolean sampleActions, boolean clipActions,
                        boolean goalConditioned, Relabel relabel, List<Integer> achievedGoalDims,
                        long seed, TrainingEngine engine) {
@@ -77,6 +78,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         if (!(logStdMin < logStdMax) || !Double.isFinite(logStdMin) || !Double.isFinite(logStdMax))
             throw new IllegalArgumentException("need finite logStdMin < logStdMax, got " + logStdMin + " and " + logStdMax);
         if (!(entropyBonus >= 0)) throw new IllegalArgumentException("entropyBonus must be >= 0, got " + entropyBonus);
+        if (!(nllBeta >= 0 && nllBeta <= 1)) throw new IllegalArgumentException("nllBeta must be in [0, 1], got " + nllBeta);
         atLeast("mixtureComponents", mixtureComponents, 1);
         positive("mixtureMinStd", mixtureMinStd);
         if (Math.log(mixtureMinStd) >= logStdMax)
@@ -156,6 +158,8 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
                 + "near-deterministic experts and destabilize training (default " + d.logStdMin + ")");
         m.put("logStdMax", "Gaussian and MDN heads: largest log-std (default " + d.logStdMax + ")");
         m.put("entropyBonus", "Gaussian head: entropy bonus weight (default 0)");
+        m.put("nllBeta", "Gaussian head: beta of the beta-NLL loss in [0, 1]; 0 = plain NLL, which lets rare hard samples "
+                + "be explained away by a wide std (default " + d.nllBeta + ")");
         m.put("mixtureComponents", "MDN head: number of components (default " + d.mixtureComponents + ")");
         m.put("mixtureMinStd", "MDN head: minimum component std, normalized action units (default " + d.mixtureMinStd + ")");
         m.put("sampleActions", "act by sampling instead of the mean / most probable component / argmax (default false)");
@@ -194,7 +198,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         private int validationInterval = 0, patience = 10;
         private boolean normalizeObservations = true, normalizeActions = true;
         private int history = 1;
-        private double logStdMin = -2, logStdMax = 2, entropyBonus = 0;
+        private double logStdMin = -2, logStdMax = 2, entropyBonus = 0, nllBeta = 0.5;
         private int mixtureComponents = 5;
         private double mixtureMinStd = 0.05;
         private boolean sampleActions, clipActions = true, goalConditioned;
@@ -211,7 +215,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
             learningRate = c.learningRate; weightDecay = c.weightDecay; batchSize = c.batchSize; epochs = c.epochs;
             maxSteps = c.maxSteps; validationFraction = c.validationFraction; validationInterval = c.validationInterval;
             patience = c.patience; normalizeObservations = c.normalizeObservations; normalizeActions = c.normalizeActions;
-            history = c.history; logStdMin = c.logStdMin; logStdMax = c.logStdMax; entropyBonus = c.entropyBonus;
+            history = c.history; logStdMin = c.logStdMin; logStdMax = c.logStdMax; entropyBonus = c.entropyBonus; nllBeta = c.nllBeta;
             mixtureComponents = c.mixtureComponents; mixtureMinStd = c.mixtureMinStd; sampleActions = c.sampleActions;
             clipActions = c.clipActions; goalConditioned = c.goalConditioned; relabel = c.relabel;
             achievedGoalDims = c.achievedGoalDims; seed = c.seed; engine = c.engine;
@@ -236,6 +240,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         public Builder logStdMin(double v) { logStdMin = v; return this; }
         public Builder logStdMax(double v) { logStdMax = v; return this; }
         public Builder entropyBonus(double v) { entropyBonus = v; return this; }
+        public Builder nllBeta(double v) { nllBeta = v; return this; }
         public Builder mixtureComponents(int v) { mixtureComponents = v; return this; }
         public Builder mixtureMinStd(double v) { mixtureMinStd = v; return this; }
         public Builder sampleActions(boolean v) { sampleActions = v; return this; }
@@ -249,7 +254,7 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         public BcConfig build() {
             return new BcConfig(head, hiddenSizes, activation, layerNorm, learningRate, weightDecay, batchSize, epochs,
                     maxSteps, validationFraction, validationInterval, patience, normalizeObservations, normalizeActions,
-                    history, logStdMin, logStdMax, entropyBonus, mixtureComponents, mixtureMinStd, sampleActions,
+                    history, logStdMin, logStdMax, entropyBonus, nllBeta, mixtureComponents, mixtureMinStd, sampleActions,
                     clipActions, goalConditioned, relabel, achievedGoalDims, seed, engine);
         }
     }

@@ -25,8 +25,8 @@ import java.util.concurrent.Callable;
 /** {@code il eval}: rolls a policy file out in an environment and prints return and task metrics with 95% CIs. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate a policy file in a reference environment.",
-                "Evaluate a policy file in a reference environment: return, length and the environment's",
-                "metrics (e.g. collision, off_road, success) with mean, std and 95% confidence interval.",
+                "Prints return, length and the environment's metrics (e.g. collision, off_road, success)",
+                "with mean, std and 95%% confidence interval.",
                 "Episode i is reset with seed SEED+i, so two policies evaluated with the same seed face the same starts."})
 final class EvalCommand implements Callable<Integer> {
 

@@ -64,6 +64,10 @@ final class TrainBcCommand implements Callable<Integer> {
     @Option(names = "--components", paramLabel = "K", description = "MDN: mixture components (default: ${DEFAULT-VALUE}).")
     int components;
 
+    @Option(names = "--nll-beta", paramLabel = "B", description = {"Gaussian: beta of the beta-NLL loss in [0, 1]; 0 = plain NLL, which lets",
+            "rare, hard samples be explained away by a wide std (default: ${DEFAULT-VALUE})."})
+    double nllBeta;
+
     @Option(names = "--history", paramLabel = "K", description = "Stack the last K observations as input (default: ${DEFAULT-VALUE}).")
     int history;
 
@@ -129,7 +133,7 @@ final class TrainBcCommand implements Callable<Integer> {
         HeadType h = dataset.spec().actionSpace().isDiscrete() && "gaussian".equals(head) ? HeadType.CATEGORICAL : HeadType.parse(head);
         return BcConfig.builder().head(h).seed(seed).goalConditioned(goalConditioned)
                 .hiddenSizes(hidden).learningRate(learningRate).batchSize(batchSize).epochs(epochs).maxSteps(steps)
-                .validationFraction(validation).patience(patience).mixtureComponents(components).history(history)
+                .validationFraction(validation).patience(patience).mixtureComponents(components).nllBeta(nllBeta).history(history)
                 .relabel(Relabel.parse(relabel)).achievedGoalDims(achievedGoalDims == null ? List.of() : achievedGoalDims)
                 .build();
     }

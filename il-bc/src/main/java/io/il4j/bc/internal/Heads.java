@@ -13,7 +13,7 @@ public final class Heads {
         int dim = space.storageDim();
         return switch (c.head()) {
             case MSE -> new DeterministicHead(dim);
-            case GAUSSIAN -> new GaussianHead(dim, c.logStdMin(), c.logStdMax(), c.entropyBonus());
+            case GAUSSIAN -> new GaussianHead(dim, c.logStdMin(), c.logStdMax(), c.entropyBonus(), c.nllBeta());
             case MDN -> new MixtureDensityHead(dim, c.mixtureComponents(), c.mixtureMinStd(), c.logStdMax());
             case CATEGORICAL -> {
                 if (!(space instanceof Discrete d))

@@ -81,6 +81,45 @@ class HeadLossTest {
                 withBonus.meanLoss(new double[]{mu, s}, new double[]{y}, 1), 1e-12);
     }
 
+    /**
+     * β-NLL: each dimension's NLL term and its gradient are the plain ones scaled by σ^(2β), the weight held
+     * constant (so the mean's gradient at β = 1 is the squared error's, -(y - μ), whatever σ is).
+     */
+    @Test
+    void betaNllScalesTheNllAndItsGradientBySigmaToTwoBeta() {
+        double min = -5, max = 2;
+        Random r = new Random(7);
+        int rows = 4, d = 3;
+        double[] z = random(r, rows * 2 * d, 1.5), y = random(r, rows * d, 1.0);
+        GaussianHead plain = new GaussianHead(d, min, max, 0);
+        LogStd logStd = new LogStd(min, max);
+        for (double beta : new double[]{0.5, 1.0}) {
+            GaussianHead weighted = new GaussianHead(d, min, max, 0, beta);
+            double[] gPlain = new double[z.length], gWeighted = new double[z.length];
+            double[] lossPlain = new double[rows], lossWeighted = new double[rows];
+            double expectedTotal = 0;
+            for (int row = 0; row < rows; row++)
+                for (int j = 0; j < d; j++) {
+                    // the plain NLL of one (row, dim), from the one-dim head
+                    double[] zj = {z[row * 2 * d + j], z[row * 2 * d + d + j]};
+                    double weight = Math.exp(2 * beta * logStd.value(zj[1]));
+                    expectedTotal += weight * new GaussianHead(1, min, max, 0).lossSum(zj, new double[]{y[row * d + j]}, 1, null, null);
+                }
+            plain.lossSum(z, y, rows, gPlain, lossPlain);
+            double total = weighted.lossSum(z, y, rows, gWeighted, lossWeighted);
+            assertEquals(expectedTotal, total, 1e-9 * Math.abs(expectedTotal));
+            for (int row = 0; row < rows; row++)
+                for (int j = 0; j < d; j++) {
+                    int mu = row * 2 * d + j, ls = mu + d;
+                    double weight = Math.exp(2 * beta * logStd.value(z[ls]));
+                    assertEquals(weight * gPlain[mu], gWeighted[mu], 1e-12, "mean gradient, beta " + beta);
+                    assertEquals(weight * gPlain[ls], gWeighted[ls], 1e-12, "log-std gradient, beta " + beta);
+                    if (beta == 1.0) assertEquals(-(y[row * d + j] - z[mu]), gWeighted[mu], 1e-9, "beta 1: squared-error gradient");
+                }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new GaussianHead(1, min, max, 0, 1.5));
+    }
+
     @Test
     void mixtureNllMatchesTheMixtureDensity() {
         double minStd = 0.01, max = 2;

@@ -30,7 +30,11 @@ public final class DrivingProviders {
         return List.of(EnvOption.maxSteps(d.horizon()),
                 new EnvOption("lanes", "" + d.lanes(), "number of lanes, >= 1"),
                 new EnvOption("traffic", "" + d.trafficVehicles(), "number of IDM traffic vehicles, >= 0"),
-                new EnvOption("road_seed", "random", "seed of the road's curvature profile, or 'random' (drawn per episode)"));
+                new EnvOption("road_seed", "random", "seed of the road's curvature profile, or 'random' (drawn per episode)"),
+                new EnvOption("start_offset", "" + d.initialLateralOffsetMax(),
+                        "the ego starts up to this far (m) off its lane centre, uniformly (recorded demonstrations then show recoveries)"),
+                new EnvOption("start_heading", "" + d.initialHeadingErrorMax(),
+                        "the ego starts with a heading error up to this (rad), uniformly"));
     }
 
     static DrivingConfig config(EnvOptions o) {
@@ -42,7 +46,9 @@ public final class DrivingProviders {
         DrivingConfig.Builder b = base.toBuilder()
                 .horizon(o.maxSteps())
                 .lanes(o.integer("lanes"))
-                .trafficVehicles(o.integer("traffic"));
+                .trafficVehicles(o.integer("traffic"))
+                .initialLateralOffsetMax(o.number("start_offset"))
+                .initialHeadingErrorMax(o.number("start_heading"));
         String roadSeed = o.string("road_seed");
         if (!"random".equals(roadSeed)) {
             try {

@@ -21,6 +21,25 @@ class DrivingProvidersTest {
         assertTrue(Envs.make("driving-goal", Map.of()) instanceof DrivingGoalEnv);
     }
 
+    /** start_offset / start_heading perturb the ego's start within the given bounds; the default starts on the centre line. */
+    @Test
+    void startPerturbationOptionsReachTheEnvironment() {
+        double maxOffset = 0, maxHeading = 0;
+        Env perturbed = Envs.make("driving", Map.of("start_offset", "1.75", "start_heading", "0.3"));
+        for (long seed = 0; seed < 40; seed++) {
+            double[] obs = perturbed.reset(seed);
+            assertTrue(Math.abs(obs[DrivingObservation.LATERAL_OFFSET]) <= 1.75 + 1e-9, "offset " + obs[DrivingObservation.LATERAL_OFFSET]);
+            assertTrue(Math.abs(obs[DrivingObservation.HEADING_ERROR]) <= 0.3 + 1e-9, "heading " + obs[DrivingObservation.HEADING_ERROR]);
+            maxOffset = Math.max(maxOffset, Math.abs(obs[DrivingObservation.LATERAL_OFFSET]));
+            maxHeading = Math.max(maxHeading, Math.abs(obs[DrivingObservation.HEADING_ERROR]));
+        }
+        assertTrue(maxOffset > 1.0 && maxHeading > 0.2, "40 starts spread up to offset " + maxOffset + ", heading " + maxHeading);
+        double[] centred = Envs.make("driving", Map.of()).reset(3);
+        assertEquals(0.0, centred[DrivingObservation.LATERAL_OFFSET], 0.0);
+        assertEquals(0.0, centred[DrivingObservation.HEADING_ERROR], 0.0);
+        assertThrows(IllegalArgumentException.class, () -> Envs.make("driving", Map.of("start_heading", "0.9")));
+    }
+
     @Test
     void badRoadSeedIsRejectedWithTheOptionName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
