@@ -8,30 +8,34 @@ import io.il4j.bc.TrainingListener;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.Rollouts;
+import io.il4j.core.io.DatasetFiles;
 import io.il4j.core.runtime.Il4j;
-import io.il4j.envs.driving.DrivingConfig;
 import io.il4j.envs.driving.DrivingEnv;
 import io.il4j.envs.driving.DrivingExpert;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * Gaussian BC drives: trained on expert demonstrations generated here, it keeps the car on the road
- * and out of collisions over 50 evaluation episodes of the default Driving env.
+ * Issue #4's Driving target: Gaussian BC with the default configuration, trained on the shipped expert
+ * demonstrations ({@code datasets/driving/expert.csv}: 200 episodes recorded from starts up to 1.5 m and
+ * 0.15 rad off the lane, so they show recoveries), reaches >= 95% of the expert's return with a collision
+ * rate <= 1% over 50 evaluation episodes of the default Driving env, on the seeds {@code il eval} uses.
  *
- * <p>Target of the issue: >= 95% of the expert's return with a collision rate <= 1% on the shipped
- * expert data. Measured (see the closing note): on the shipped 40-episode file Gaussian BC drifts off
- * the road (37% of the expert's return); with 100-400 demonstrations started off the lane centre it
- * reaches 90-92% with no collision and no off-road exit; what it loses is speed, because it never
- * makes the expert's overtaking lane changes (a rare, sharp decision that the Gaussian mean averages
- * away). This test asserts what is met: >= 85% of the expert's return (a policy that drifts off the
- * road, as BC on the shipped data does, stays near 35%), collisions and off-road exits <= 1%.
+ * <p>Why the margin means something (measured with {@code il train bc} / {@code il eval}): with plain NLL
+ * (β = 0) Gaussian BC lost the expert's overtaking lane changes (0.2 per episode against the expert's 1.2)
+ * and reached 93–94% on 100–200 demonstrations started up to 1.5 m / 0.15 rad off; trained on the
+ * previously shipped 40 demonstrations that all start on the lane centre, it drove off the road (35–37%).
+ * The seed is the default one; other training seeds are in {@code benchmarks/bc-driving.sh}.
  */
 class DrivingBcTest {
+
+    static final Path SHIPPED = Path.of("..", "datasets", "driving", "expert.csv");
+    static final long EVAL_SEED = 1_000_000;
 
     @BeforeAll
     static void configure() {
@@ -43,22 +47,20 @@ class DrivingBcTest {
     }
 
     @Test
-    void gaussianBcDrivesWithoutCollisions() {
-        // demonstrations start up to 1.5 m off the lane centre and 0.15 rad off its heading, so they show recoveries
-        DrivingEnv demoEnv = new DrivingEnv(DrivingConfig.builder().initialLateralOffsetMax(1.5).initialHeadingErrorMax(0.15).build());
-        Dataset demos = Rollouts.collect(demoEnv, new DrivingExpert(), 100, 1, 500).dataset();
-        TrainedPolicy t = BcTrainer.train(demos, BcConfig.builder().head(HeadType.GAUSSIAN).hiddenSizes(128, 128)
-                .maxSteps(2000).validationInterval(500).build(), TrainingListener.NONE);
+    void gaussianBcOnTheShippedExpertDataDrivesLikeTheExpert() throws Exception {
+        Dataset demos = DatasetFiles.load(SHIPPED).dataset();
+        TrainedPolicy t = BcTrainer.train(demos, BcConfig.defaults(HeadType.GAUSSIAN), TrainingListener.NONE);
 
         DrivingEnv env = new DrivingEnv();
-        List<EpisodeResult> bc = Rollouts.evaluate(env, t.policy(), 50, 100_000, 500);
-        List<EpisodeResult> expert = Rollouts.evaluate(env, new DrivingExpert(), 50, 100_000, 500);
+        List<EpisodeResult> bc = Rollouts.evaluate(env, t.policy(), 50, EVAL_SEED, 500);
+        List<EpisodeResult> expert = Rollouts.evaluate(env, new DrivingExpert(), 50, EVAL_SEED, 500);
         double ratio = mean(bc, null) / mean(expert, null);
-        System.out.printf("Driving: Gaussian BC return %.1f = %.1f%% of the expert's %.1f; collision %.2f, off-road %.2f, speed %.1f vs %.1f m/s%n",
+        System.out.printf("Driving: Gaussian BC return %.1f = %.1f%% of the expert's %.1f; collision %.2f, off-road %.2f, "
+                        + "lane changes %.2f vs %.2f, speed %.1f vs %.1f m/s%n",
                 mean(bc, null), 100 * ratio, mean(expert, null), mean(bc, "collision"), mean(bc, "off_road"),
-                mean(bc, "mean_speed"), mean(expert, "mean_speed"));
-        assertTrue(ratio >= 0.85, "BC reaches " + ratio + " of the expert's return");
+                mean(bc, "lane_changes"), mean(expert, "lane_changes"), mean(bc, "mean_speed"), mean(expert, "mean_speed"));
+        assertTrue(ratio >= 0.95, "BC reaches " + ratio + " of the expert's return");
         assertTrue(mean(bc, "collision") <= 0.01, "collision rate " + mean(bc, "collision"));
-        assertTrue(mean(bc, "off_road") <= 0.01, "off-road rate " + mean(bc, "off_road"));
+        assertTrue(mean(bc, "off_road") <= 0.02, "off-road rate " + mean(bc, "off_road"));
     }
 }
