@@ -38,6 +38,9 @@ public final class MultimodalBenchmark {
     public record Result(String dataset, int demonstrations, int evalEpisodes, long evalSeed, List<HeadResult> heads) {
     }
 
+    /** Evaluation episodes drawn per head: enough that the MDN's two routes both show up. */
+    private static final int PLOTTED_EPISODES = 16;
+
     private MultimodalBenchmark() {
     }
 
@@ -59,7 +62,7 @@ public final class MultimodalBenchmark {
             List<EpisodeResult> eval = Rollouts.evaluate(env, policy, evalEpisodes, evalSeed, Integer.MAX_VALUE);
             EvaluationSummary s = EvaluationSummary.of(eval);
             results.add(new HeadResult(head.cliName(), s.metric("success"), s.metric("collision"), s.totalReturn(), seconds));
-            addPaths(plot, head.cliName(), env, policy, evalSeed, 8);
+            addPaths(plot, head.cliName(), env, policy, evalSeed, PLOTTED_EPISODES);
             out.printf("%s: success %.2f, collision %.2f (%.1f s training)%n", head.cliName(), s.metric("success").mean(),
                     s.metric("collision").mean(), seconds);
         }

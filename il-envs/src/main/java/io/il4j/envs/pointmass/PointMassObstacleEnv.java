@@ -12,19 +12,22 @@ import java.util.Map;
  * A point must get from a start region below a wall to a goal above it; the wall can be passed on the
  * left or on the right, two equally good routes (the geometry is mirror-symmetric). The expert
  * ({@link ObstacleExpert}) takes either side with probability 1/2 per episode, so demonstrations are
- * <b>bimodal</b>: a unimodal policy that averages the two modes heads straight up into the wall.
+ * <b>bimodal</b>: a unimodal policy that averages the two modes heads straight up into the wall. Both
+ * modes start from practically the same state (the start region is a tenth of a step wide), so the
+ * averaged policy has nothing to break the tie with until it is too late to get round.
  *
  * <ul>
  *   <li><b>Observation</b> (2): the position {@code (x, y)} in [-1, 1]^2 (the goal is fixed).</li>
  *   <li><b>Geometry</b> ({@link ObstacleCourse}): wall {@code [-0.3, 0.3] x [-0.05, 0.05]}; start
- *   {@code x ~ U[-0.02, 0.02]}, {@code y ~ U[-0.85, -0.75]}; goal (0, 0.8) with success radius 0.05.</li>
+ *   {@code x ~ U[-0.005, 0.005]}, {@code y ~ U[-0.85, -0.75]}; goal (0, 0.8) with success radius 0.05.
+ *   The expert's routes pass the wall's corners 0.1 outside it.</li>
  *   <li><b>Action</b>: velocity {@code Box([-1,-1], [1,1])}, clipped to the box;
  *   {@code p' = clamp(p + 0.05 a, [-1, 1]^2)}.</li>
  *   <li><b>Reward</b>: {@code -||p' - goal||} per step. Touching the wall (the segment p -> p' meets it)
  *   <b>terminates</b> the episode with reward {@code -||p' - goal|| * (1 + steps left)}, i.e. as if
  *   the point had stayed stuck there until the time limit, so a collision never pays.</li>
  *   <li><b>Success</b>: within 0.05 of the goal without touching the wall; terminates.
- *   <b>Truncation</b> after 100 steps (configurable); the expert needs about 38.</li>
+ *   <b>Truncation</b> after 100 steps (configurable); the expert needs about 32.</li>
  *   <li><b>Metrics</b>: {@code success}, {@code collision}, {@code passed_left}, {@code passed_right}
  *   (the side of the wall the point was on when it first rose above the wall's top edge),
  *   {@code final_distance}.</li>
