@@ -73,9 +73,10 @@ class LeanEngineTest {
         for (int l = 0; l < 3; l++) {
             // DL4J's gradient here is of the summed loss; the lean engine's of the mean
             INDArray gw = g.getGradientFor(l + "_W").div(rows), gb = g.getGradientFor(l + "_b").div(rows);
-            INDArray[] mine = lean.gradients(l);
-            assertTrue(relDiff(mine[0], gw) < 1e-5, "layer " + l + " W gradient rel. diff " + relDiff(mine[0], gw));
-            assertTrue(relDiff(mine[1], gb.reshape(mine[1].shape())) < 1e-5, "layer " + l + " b gradient");
+            float[][] mine = lean.gradients(l);
+            INDArray myW = Nd4j.create(mine[0], gw.shape(), 'c'), myB = Nd4j.create(mine[1], new long[]{gb.length()}, 'c');
+            assertTrue(relDiff(myW, gw) < 1e-5, "layer " + l + " W gradient rel. diff " + relDiff(myW, gw));
+            assertTrue(relDiff(myB, gb.reshape(gb.length())) < 1e-5, "layer " + l + " b gradient rel. diff " + relDiff(myB, gb.reshape(gb.length())));
         }
 
         // then 10 Adam steps with weight decay on the same batches: the weights stay together
