@@ -10,37 +10,37 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * a 2x256 training step); a bulk copy of only what the Java side needs is cheaper. Released by
  * {@link #close()} or, failing that, when garbage-collected. Not thread-safe.
  */
-final class NativeFloats implements AutoCloseable {
+public final class NativeFloats implements AutoCloseable {
 
     private final FloatPointer data;
     private final int length;
 
-    NativeFloats(int length) {
+    public NativeFloats(int length) {
         if (length < 1) throw new IllegalArgumentException("native array length must be >= 1, got " + length);
         this.length = length;
         this.data = new FloatPointer(length);
         data.zero();
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
     /** A pointer to element {@code offset} (for BLAS calls on a part of the array). */
-    FloatPointer at(int offset) {
+    public FloatPointer at(int offset) {
         check(offset, 0);
         return new FloatPointer(data).position(offset);
     }
 
     /** {@code this[offset .. offset+n) = src[0 .. n)}. */
-    void copyFrom(float[] src, int offset, int n) {
+    public void copyFrom(float[] src, int offset, int n) {
         check(offset, n);
         data.position(offset).put(src, 0, n);
         data.position(0);
     }
 
     /** {@code dst[0 .. n) = this[offset .. offset+n)}. */
-    void copyTo(float[] dst, int offset, int n) {
+    public void copyTo(float[] dst, int offset, int n) {
         check(offset, n);
         data.position(offset).get(dst, 0, n);
         data.position(0);
@@ -60,7 +60,7 @@ final class NativeFloats implements AutoCloseable {
      * {@code C = op(A) op(B)} for row-major matrices: {@code op(A)} is m x k, {@code op(B)} k x n, C m x n;
      * {@code ld*} are the row strides of the stored (untransposed) matrices.
      */
-    static void gemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b, int ldb,
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b, int ldb,
                      FloatPointer c, int ldc) {
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                 transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
