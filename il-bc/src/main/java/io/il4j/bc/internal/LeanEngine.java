@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,9 +20,10 @@ import java.util.List;
  * gradients and Adam moments are Java arrays; the eight matrix products of a step (three forward,
  * three weight gradients, two input gradients) go straight to OpenBLAS on native copies
  * ({@link NativeFloats}); activations, their derivatives, the loss, Adam and weight decay are plain
- * Java loops, which C2 compiles to SIMD code. An ND4J op costs 20-40 us of overhead before any
- * arithmetic, and its Adam and tanh ran at 0.5-1 ms where the Java loops take 30 us and 10 us, so
- * this leaves little besides the products themselves (measured: 2x256 MLP, batch 256).
+ * Java loops, which C2 compiles to SIMD code. Measured on a 2x256 MLP at batch 256: an ND4J op costs
+ * 20-40 us before any arithmetic, its Adam op took 0.5-0.7 ms (the Java loop: 30-50 us) and its tanh
+ * derivative ~1 ms (the Java one, from the outputs: 10 us); this engine's step is within ~10% of its
+ * eight products alone (see {@code BcBenchmark}).
  *
  * <p>Biases ride in the products: layer l's parameters are stored as one row-major
  * {@code (in+1) x out} block {@code [W; b]}, and the input of every layer carries a trailing column of
@@ -32,7 +34,7 @@ import java.util.List;
  * <p>Adam and weight decay follow DL4J's {@code AdamUpdater} op and decoupled {@code WeightDecay} (on
  * weights, not biases, scaled by the learning rate). Supports trunks without layer norm (the trainer
  * uses {@link Dl4jEngine} otherwise). Weights start from {@link MlpWeights#initialize}, like the DL4J
- * engine. Deterministic: single-threaded BLAS and sequential loops. Not thread-safe.
+ * engine. Seed-deterministic (same seed and data give the same weights). Not thread-safe.
  */
 public final class LeanEngine implements Engine {
 
@@ -56,7 +58,7 @@ public final class LeanEngine implements Engine {
 
     public LeanEngine(int inputDim, MlpSpec trunk, Head head, double learningRate, double weightDecay, long seed, int batchSize) {
         if (!supports(trunk)) throw new IllegalArgumentException("the lean engine does not implement layer norm; use the DL4J engine");
-        Il4j.configure(); // one BLAS thread
+        Il4j.configure(); // BLAS threads (one by default)
         this.head = head;
         Adam adam = new Adam(learningRate);
         this.lr = (float) learningRate;
@@ -104,15 +106,15 @@ public final class LeanEngine implements Engine {
     /** Forward, loss and backward: fills the gradient (of the mean loss) without updating; returns the mean loss. */
     double computeGradients(INDArray inputs, INDArray labels) {
         int n = rows(inputs);
+        if (labels.rank() != 2 || labels.size(0) != n || labels.size(1) != head.labelWidth())
+            throw new IllegalArgumentException("labels " + Arrays.toString(labels.shape()) + " do not match the head (expected ["
+                    + n + ", " + head.labelWidth() + "])");
         if (training.rows != n) {
             training.close();
             training = new Buffers(n);
         }
         Buffers b = training;
         forward(inputs, b);
-        if (labels.rank() != 2 || labels.size(0) != n || labels.size(1) != head.labelWidth())
-            throw new IllegalArgumentException("labels " + java.util.Arrays.toString(labels.shape()) + " do not match the head (expected ["
-                    + n + ", " + head.labelWidth() + "])");
         // the loss and its gradient w.r.t. the outputs, in double (as the DL4J engine's loss function)
         int zn = n * head.outputDim();
         float[] y = b.labelStage;
@@ -129,7 +131,7 @@ public final class LeanEngine implements Engine {
     /** Gradients of layer {@code l} after {@link #computeGradients}: {@code [W (in x out, row-major), b]}. */
     float[][] gradients(int l) {
         int w = in[l] * out[l], off = paramOffset[l];
-        return new float[][]{java.util.Arrays.copyOfRange(grads, off, off + w), java.util.Arrays.copyOfRange(grads, off + w, off + w + out[l])};
+        return new float[][]{Arrays.copyOfRange(grads, off, off + w), Arrays.copyOfRange(grads, off + w, off + w + out[l])};
     }
 
     @Override
@@ -140,12 +142,12 @@ public final class LeanEngine implements Engine {
             inference = new Buffers(n);
         }
         forward(inputs, inference);
-        return Nd4j.create(java.util.Arrays.copyOf(inference.outputs, n * head.outputDim()), new long[]{n, head.outputDim()}, 'c');
+        return Nd4j.create(Arrays.copyOf(inference.outputs, n * head.outputDim()), new long[]{n, head.outputDim()}, 'c');
     }
 
     private int rows(INDArray inputs) {
         if (inputs.rank() != 2 || inputs.size(1) != in[0] || inputs.size(0) < 1)
-            throw new IllegalArgumentException("inputs " + java.util.Arrays.toString(inputs.shape()) + " do not match the network (expected [rows, "
+            throw new IllegalArgumentException("inputs " + Arrays.toString(inputs.shape()) + " do not match the network (expected [rows, "
                     + in[0] + "])");
         return (int) inputs.size(0);
     }
@@ -224,8 +226,8 @@ public final class LeanEngine implements Engine {
         List<DenseWeights> layers = new ArrayList<>(numLayers);
         for (int l = 0; l < numLayers; l++) {
             int off = paramOffset[l], w = in[l] * out[l];
-            layers.add(new DenseWeights(in[l], out[l], java.util.Arrays.copyOfRange(params, off, off + w),
-                    java.util.Arrays.copyOfRange(params, off + w, off + w + out[l]), null, act[l]));
+            layers.add(new DenseWeights(in[l], out[l], Arrays.copyOfRange(params, off, off + w),
+                    Arrays.copyOfRange(params, off + w, off + w + out[l]), null, act[l]));
         }
         return new MlpWeights(layers);
     }
