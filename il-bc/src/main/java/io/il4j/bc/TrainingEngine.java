@@ -5,8 +5,8 @@ public enum TrainingEngine {
     /** DL4J {@code MultiLayerNetwork.fit}: the reference implementation. */
     DL4J,
     /**
-     * The same step as a few ND4J calls on preallocated arrays with the native Adam op (see
-     * {@code BcBenchmark} for the speed-up). Trunks with layer norm fall back to {@link #DL4J}.
+     * The same step with parameters in Java arrays, the eight matrix products as direct OpenBLAS calls
+     * and everything else as Java loops (see {@code BcBenchmark} for the speed-up). Trunks with layer norm fall back to {@link #DL4J}.
      */
     LEAN
 }

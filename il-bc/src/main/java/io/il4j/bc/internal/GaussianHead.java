@@ -45,15 +45,15 @@ public final class GaussianHead extends ContinuousHead {
         for (int r = 0; r < rows; r++) {
             double row = 0;
             for (int j = 0; j < dim; j++) {
-                double mu = z[r * w + j], s = z[r * w + dim + j];
-                double ls = logStd.value(s), sigma = Math.exp(ls);
-                double u = (y[r * dim + j] - mu) / sigma;
+                double mu = z[r * w + j], sg = LogStd.sigmoid(z[r * w + dim + j]);
+                double ls = logStd.ofSigmoid(sg), invSigma = Math.exp(-ls);
+                double u = (y[r * dim + j] - mu) * invSigma;
                 // NLL of one dim, minus entropyBonus * entropy (entropy = logStd + 0.5 log(2 pi e)), weighted by sigma^(2 beta)
                 double weight = nllBeta == 0 ? 1 : Math.exp(2 * nllBeta * ls);
                 row += weight * (0.5 * u * u + ls + 0.5 * LOG_2PI - entropyBonus * (ls + 0.5 * (LOG_2PI + 1)));
                 if (grad != null) {
-                    grad[r * w + j] = -weight * u / sigma;
-                    grad[r * w + dim + j] = weight * (1 - u * u - entropyBonus) * logStd.derivative(s);
+                    grad[r * w + j] = -weight * u * invSigma;
+                    grad[r * w + dim + j] = weight * (1 - u * u - entropyBonus) * logStd.derivativeOfSigmoid(sg);
                 }
             }
             if (rowLoss != null) rowLoss[r] = row;

@@ -15,16 +15,25 @@ record LogStd(double min, double max) implements Serializable {
     }
 
     double value(double s) {
-        return min + (max - min) * sigmoid(s);
+        return ofSigmoid(sigmoid(s));
     }
 
     /** d value / d s. */
     double derivative(double s) {
-        double sg = sigmoid(s);
+        return derivativeOfSigmoid(sigmoid(s));
+    }
+
+    /** The value, given {@code sigmoid(s)} (losses compute the sigmoid once for value and derivative). */
+    double ofSigmoid(double sg) {
+        return min + (max - min) * sg;
+    }
+
+    /** d value / d s, given {@code sigmoid(s)}. */
+    double derivativeOfSigmoid(double sg) {
         return (max - min) * sg * (1 - sg);
     }
 
-    private static double sigmoid(double s) {
+    static double sigmoid(double s) {
         return s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s));
     }
 }

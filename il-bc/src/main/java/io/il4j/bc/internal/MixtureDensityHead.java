@@ -32,8 +32,10 @@ public final class MixtureDensityHead extends ContinuousHead {
 
     @Override
     public double lossSum(double[] z, double[] y, int rows, double[] grad, double[] rowLoss) {
-        int w = outputDim(), meanOff = k, stdOff = k + k * dim;
+        int w = outputDim(), meanOff = k, stdOff = k + k * dim, kd = k * dim;
         double[] logW = new double[k], c = new double[k];
+        // per component and dim of the current row: (y - mu) / sigma, 1 / sigma, d logStd / d raw
+        double[] u = new double[kd], invSigma = new double[kd], dLogStd = new double[kd];
         double total = 0;
         for (int r = 0; r < rows; r++) {
             int zr = r * w, yr = r * dim;
@@ -43,9 +45,12 @@ public final class MixtureDensityHead extends ContinuousHead {
                 double lc = logW[m];
                 for (int j = 0; j < dim; j++) {
                     int i = m * dim + j;
-                    double ls = logStd.value(z[zr + stdOff + i]);
-                    double u = (y[yr + j] - z[zr + meanOff + i]) * Math.exp(-ls);
-                    lc += -0.5 * u * u - ls - 0.5 * LOG_2PI;
+                    double sg = LogStd.sigmoid(z[zr + stdOff + i]);
+                    double ls = logStd.ofSigmoid(sg);
+                    invSigma[i] = Math.exp(-ls);
+                    u[i] = (y[yr + j] - z[zr + meanOff + i]) * invSigma[i];
+                    dLogStd[i] = logStd.derivativeOfSigmoid(sg);
+                    lc += -0.5 * u[i] * u[i] - ls - 0.5 * LOG_2PI;
                 }
                 c[m] = lc;
             }
@@ -58,11 +63,8 @@ public final class MixtureDensityHead extends ContinuousHead {
                     grad[zr + m] = Math.exp(logW[m]) - post;
                     for (int j = 0; j < dim; j++) {
                         int i = m * dim + j;
-                        double s = z[zr + stdOff + i];
-                        double ls = logStd.value(s), invSigma = Math.exp(-ls);
-                        double u = (y[yr + j] - z[zr + meanOff + i]) * invSigma;
-                        grad[zr + meanOff + i] = -post * u * invSigma;
-                        grad[zr + stdOff + i] = post * (1 - u * u) * logStd.derivative(s);
+                        grad[zr + meanOff + i] = -post * u[i] * invSigma[i];
+                        grad[zr + stdOff + i] = post * (1 - u[i] * u[i]) * dLogStd[i];
                     }
                 }
             }

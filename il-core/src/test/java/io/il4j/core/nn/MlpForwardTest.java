@@ -23,12 +23,17 @@ class MlpForwardTest {
         Il4j.configure();
     }
 
-    /** The plain-Java pass must compute what DL4J computes, for every activation, with and without layer norm. */
+    /**
+     * The plain-Java pass must compute what DL4J computes, for every activation, with and without layer
+     * norm, and for both weight layouts (wide layers: rows of W; narrow ones, under {@link MlpForward#NARROW}
+     * outputs: columns), in any position (a narrow hidden layer, a wide output layer).
+     */
     @ParameterizedTest
-    @CsvSource({"RELU,false", "TANH,false", "LEAKY_RELU,false", "ELU,false", "RELU,true", "TANH,true"})
-    void plainForwardEqualsDl4jOutput(Activation act, boolean layerNorm) {
-        MlpSpec spec = new MlpSpec(List.of(64, 48), act, layerNorm);
-        MultiLayerNetwork net = Dl4jMlp.build(17, spec, 6, new LossMSE(), new Adam(1e-3), 0, 7);
+    @CsvSource({"RELU,false,64;48,6", "TANH,false,64;48,6", "LEAKY_RELU,false,64;48,6", "ELU,false,64;48,6",
+            "RELU,true,64;48,6", "TANH,true,64;48,6", "RELU,false,9;37,21", "TANH,true,5;30,16"})
+    void plainForwardEqualsDl4jOutput(Activation act, boolean layerNorm, String hidden, int outputs) {
+        MlpSpec spec = new MlpSpec(MlpSpec.parseSizes(hidden.replace(';', ',')), act, layerNorm);
+        MultiLayerNetwork net = Dl4jMlp.build(17, spec, outputs, new LossMSE(), new Adam(1e-3), 0, 7);
         // Perturb biases and gains away from their init (0 and 1) so the test exercises them.
         Random r = new Random(3);
         MlpWeights w0 = Dl4jMlp.export(net, spec);
@@ -43,6 +48,7 @@ class MlpForwardTest {
         Dl4jMlp.load(weights, net);
 
         INDArray x = Nd4j.randn(DataType.FLOAT, 200, 17).muli(2);
+        for (int i = 0; i < 200; i++) for (int j = (i % 5); j < 17; j += 5) x.putScalar(i, j, 0f); // skipped zero inputs
         INDArray expected = net.output(x);
         MlpForward fwd = new MlpForward(Dl4jMlp.export(net, spec));
         MlpForward.Workspace ws = fwd.newWorkspace();
@@ -51,7 +57,7 @@ class MlpForwardTest {
         for (int i = 0; i < 200; i++) {
             for (int j = 0; j < 17; j++) row[j] = x.getFloat(i, j);
             float[] y = fwd.forward(row, ws);
-            for (int j = 0; j < 6; j++) maxDiff = Math.max(maxDiff, Math.abs(y[j] - expected.getFloat(i, j)));
+            for (int j = 0; j < outputs; j++) maxDiff = Math.max(maxDiff, Math.abs(y[j] - expected.getFloat(i, j)));
         }
         assertTrue(maxDiff <= 1e-5, "max |plain - dl4j| = " + maxDiff);
         // and the outputs are not trivially equal (the network is not constant)
