@@ -26,10 +26,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * lane, so they show recoveries), drives like the expert over 50 evaluation episodes of the default Driving
  * env, on the seeds {@code il eval} uses.
  *
- * <p>Issue #4's target is >= 95% of the expert's return with a collision rate <= 1%. It depends on the
- * training seed (measured: 89–97%, one or two failed episodes in 50 for some seeds; see the closing note
- * and {@code benchmarks/bc-driving.sh}), so this test asserts what every measured seed met:
- * >= 90% of the expert's return, collisions and off-road exits <= 4% each.
+ * <p>Issue #4's target is >= 95% of the expert's return with a collision rate <= 1%. It is not met
+ * reliably: it depends on the training seed ({@code benchmarks/bc-driving.sh 0 1 2}: 94.5%, 96.4%, 85.1%
+ * of the expert's return with 1, 0, 3 collisions and 1, 0, 4 off-road exits in 50 episodes). This test
+ * trains with the default seed (0) and asserts >= 90% of the expert's return and <= 4% collisions and
+ * off-road exits each — a policy trained on centre-line demonstrations only, which drifts off the road,
+ * stays near 35%.
  *
  * <p>Why the margin means something (measured with {@code il train bc} / {@code il eval}): with plain NLL
  * (β = 0) Gaussian BC lost the expert's overtaking lane changes (0.2 per episode against the expert's 1.2)
