@@ -3,4 +3,4 @@
 # writing runs/bc-vs-dagger/{results.json, *.png, table}. About 5 minutes on 2 cores (9 under load).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./il bench dagger "$@"
+./il bench dagger --fresh "$@"

@@ -29,10 +29,15 @@ final class BenchDaggerCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Small budgets: a smoke run, not the README's figures.")
     boolean quick;
 
+    @Option(names = "--fresh", description = {"Delete the round data saved under --out first (by default an interrupted run",
+            "resumes them; after a code change, old rounds would mix with new code)."})
+    boolean fresh;
+
     @Override
     public Integer call() throws Exception {
         List<String> args = new ArrayList<>(List.of("--out", out.toString(), "--seeds", "" + seeds, "--tasks", tasks));
         if (quick) args.add("--quick");
+        if (fresh) args.add("--fresh");
         BcVsDaggerBenchmark.main(args.toArray(String[]::new));
         return 0;
     }

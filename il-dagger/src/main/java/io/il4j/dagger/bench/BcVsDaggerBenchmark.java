@@ -17,11 +17,12 @@ import java.util.Map;
  * The BC-vs-DAgger benchmark: BC, DAgger, DART and HG-DAgger at equal expert-label budgets on several
  * seeds, on Driving and Pendulum. Writes {@code <out>/results.json}, {@code <out>/config.json}, per task
  * {@code <task>_cost_vs_horizon.png} and {@code <task>_return_vs_labels.png}, and the round data of every
- * run under {@code <out>/<task>/} (an interrupted benchmark resumes completed rounds); prints the table
- * and the headline claims with their measured numbers.
+ * run under {@code <out>/<task>/} (an interrupted benchmark resumes completed rounds; {@code --fresh}
+ * deletes them first, which a rerun after a code change needs, or old rounds mix with new code); prints the
+ * table and the headline claims with their measured numbers.
  *
  * <pre>
- *   BcVsDaggerBenchmark [--out runs/bc-vs-dagger] [--seeds 5] [--tasks driving,pendulum] [--quick]
+ *   BcVsDaggerBenchmark [--out runs/bc-vs-dagger] [--seeds 5] [--tasks driving,pendulum] [--quick] [--fresh]
  * </pre>
  * Not thread-safe.
  */
@@ -35,16 +36,17 @@ public final class BcVsDaggerBenchmark {
         Path out = Path.of("runs", "bc-vs-dagger");
         int seeds = 5;
         List<String> taskNames = List.of("driving", "pendulum");
-        boolean quick = false;
+        boolean quick = false, fresh = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--seeds" -> seeds = Integer.parseInt(value(args, ++i, "--seeds"));
                 case "--tasks" -> taskNames = List.of(value(args, ++i, "--tasks").split(","));
                 case "--quick" -> quick = true;
+                case "--fresh" -> fresh = true;
                 case "--help", "-h" -> {
                     System.out.println("usage: BcVsDaggerBenchmark [--out DIR (runs/bc-vs-dagger)] [--seeds N (5)] "
-                            + "[--tasks driving,pendulum] [--quick (small budgets, a smoke run)]");
+                            + "[--tasks driving,pendulum] [--quick (small budgets, a smoke run)] [--fresh (discard saved rounds)]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; try --help");
@@ -53,7 +55,17 @@ public final class BcVsDaggerBenchmark {
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         List<BenchmarkTask> tasks = new ArrayList<>();
         for (String t : taskNames) tasks.add(BenchmarkTasks.byName(t.trim(), quick));
+        if (fresh)
+            for (BenchmarkTask t : tasks) deleteRecursively(out.resolve(t.name()));
         run(tasks, List.of(Method.values()), seedList(seeds), out, System.out);
+    }
+
+    /** Deletes a task's saved round data (nothing when it does not exist). */
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!java.nio.file.Files.exists(dir)) return;
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+        }
     }
 
     private static String value(String[] args, int i, String option) {
