@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the BC-vs-DAgger table in the README: ./il bench dagger (5 seeds, Driving and Pendulum),
-# writing runs/bc-vs-dagger/{results.json, *.png, table}. About 5 minutes on 2 cores (9 under load).
+# writing runs/bc-vs-dagger/{results.json, *.png, table}. About 12 minutes on 2 cores (Driving 11, Pendulum 1.3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./il bench dagger --fresh "$@"

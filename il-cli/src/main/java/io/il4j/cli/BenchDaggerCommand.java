@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         description = {"BC vs DAgger (and DART, HG-DAgger) at equal expert-label budgets, several seeds, on Driving and",
                 "Pendulum: return, crash/collision rate, cumulative cost at each horizon T, log-log slope, labels used.",
                 "Writes results.json, a markdown table and PNG plots (cost vs T, return vs labels) to --out.",
-                "About 5 minutes on 2 cores with the defaults (9 under load)."})
+                "About 12 minutes on 2 cores with the defaults (Driving 11, Pendulum 1.3)."})
 final class BenchDaggerCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "runs/bc-vs-dagger", description = "Output directory (default: ${DEFAULT-VALUE}).")
