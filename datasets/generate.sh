@@ -23,7 +23,7 @@ gen() { # out env tier episodes seed [extra il generate options...]
   } >> "$cards"
 }
 gen datasets/sample/driving-expert.csv driving expert 5 7 -o max_steps=200
-gen datasets/driving/expert.csv driving expert 200 1 -o start_offset=1.75 -o start_heading=0.3
+gen datasets/driving/expert.csv driving expert 200 1 -o start_offset=1.75 -o start_heading=0.3 -o steer_noise=0.01
 gen datasets/driving/medium.csv driving medium 30 1001
 gen datasets/driving/random.csv driving random 30 2001
 gen datasets/driving/mixed.csv driving mixed 30 3001

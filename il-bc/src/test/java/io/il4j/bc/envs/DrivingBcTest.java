@@ -23,21 +23,18 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Gaussian BC with the default configuration, trained on the shipped expert demonstrations
  * ({@code datasets/driving/expert.csv}: 200 episodes recorded from starts up to 1.75 m and 0.3 rad off the
- * lane, so they show recoveries), drives like the expert over 50 evaluation episodes of the default Driving
- * env, on the seeds {@code il eval} uses.
+ * lane, with DART-style steering noise of std 0.01 rad on the executed action and the expert's clean action
+ * recorded), drives like the expert over 50 evaluation episodes of the default Driving env, on the seeds
+ * {@code il eval} uses: issue #4's target, >= 95% of the expert's return with a collision rate <= 1% (no
+ * collision in 50 episodes), and at most one off-road exit.
  *
- * <p>Issue #4's target is >= 95% of the expert's return with a collision rate <= 1%. It is not met
- * reliably: it depends on the training seed ({@code benchmarks/bc-driving.sh 0 1 2}: 94.5%, 96.4%, 85.1%
- * of the expert's return with 1, 0, 3 collisions and 1, 0, 4 off-road exits in 50 episodes). This test
- * trains with the default seed (0) and asserts >= 90% of the expert's return and <= 4% collisions and
- * off-road exits each — a policy trained on centre-line demonstrations only, which drifts off the road,
- * stays near 35%.
- *
- * <p>Why the margin means something (measured with {@code il train bc} / {@code il eval}): with plain NLL
- * (β = 0) Gaussian BC lost the expert's overtaking lane changes (0.2 per episode against the expert's 1.2)
- * and reached 93–94% on 100–200 demonstrations started up to 1.5 m / 0.15 rad off; trained on the
- * previously shipped 40 demonstrations that all start on the lane centre, it drove off the road (35–37%).
- * The seed is the default one; other training seeds are in {@code benchmarks/bc-driving.sh}.
+ * <p>Why the margin means something (measured with {@code benchmarks/bc-driving.sh}, training seeds 0..4):
+ * on the same number of demonstrations recorded without the steering noise the policies settled 0.2-0.5 m
+ * off the lane centre (a few mrad of steering bias is enough with the expert's gentle lateral gain) and
+ * reached 85-96% of the expert's return, with collisions for three seeds of five and up to four off-road
+ * exits; with the noise every seed met the target (97.7-99.2%). With plain NLL (β = 0) Gaussian BC lost
+ * the expert's overtaking lane changes; trained on 40 demonstrations that all start on the lane centre it
+ * drove off the road (35-37%).
  */
 class DrivingBcTest {
 
@@ -66,8 +63,8 @@ class DrivingBcTest {
                         + "lane changes %.2f vs %.2f, speed %.1f vs %.1f m/s%n",
                 mean(bc, null), 100 * ratio, mean(expert, null), mean(bc, "collision"), mean(bc, "off_road"),
                 mean(bc, "lane_changes"), mean(expert, "lane_changes"), mean(bc, "mean_speed"), mean(expert, "mean_speed"));
-        assertTrue(ratio >= 0.90, "BC reaches " + ratio + " of the expert's return");
-        assertTrue(mean(bc, "collision") <= 0.04, "collision rate " + mean(bc, "collision"));
-        assertTrue(mean(bc, "off_road") <= 0.04, "off-road rate " + mean(bc, "off_road"));
+        assertTrue(ratio >= 0.95, "BC reaches " + ratio + " of the expert's return");
+        assertTrue(mean(bc, "collision") <= 0.01, "collision rate " + mean(bc, "collision"));
+        assertTrue(mean(bc, "off_road") <= 0.02, "off-road rate " + mean(bc, "off_road"));
     }
 }

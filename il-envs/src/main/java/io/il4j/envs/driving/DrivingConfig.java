@@ -27,6 +27,10 @@ import java.util.Objects;
  * @param egoInitialSpeed         ego speed at reset, m/s
  * @param initialLateralOffsetMax ego starts at lane centre + U(-x, x) m (0: exactly at the centre)
  * @param initialHeadingErrorMax  ego starts with heading error U(-x, x) rad (0: aligned with the road)
+ * @param steeringNoiseStd        std (rad) of Gaussian actuator noise added to the ego's commanded steering at every step
+ *                                before clipping (0: none). The observation and a recorder still see the commanded action,
+ *                                so an expert recorded with it shows DART-style data (Laskey et al. 2017): states a
+ *                                slightly wrong driver reaches, labelled with the expert's clean action
  * @param trafficVehicles         number of other vehicles
  * @param trafficSpeedMin         lowest traffic desired speed as a fraction of the speed limit
  * @param trafficSpeedMax         highest traffic desired speed as a fraction of the speed limit
@@ -42,6 +46,7 @@ import java.util.Objects;
 public record DrivingConfig(int lanes, double laneWidth, double roadLength, List<RoadSegment> roadSegments,
                             Long roadSeed, double minCurveRadius, double curveTransitionLength, double speedLimit,
                             double egoInitialSpeed, double initialLateralOffsetMax, double initialHeadingErrorMax,
+                            double steeringNoiseStd,
                             int trafficVehicles, double trafficSpeedMin, double trafficSpeedMax,
                             double trafficLaneChangeRate, Idm trafficIdm, int horizon, double dt,
                             VehicleParams vehicle, double sensorRange, List<Double> curvatureLookAhead,
@@ -81,6 +86,7 @@ public record DrivingConfig(int lanes, double laneWidth, double roadLength, List
         require("egoInitialSpeed", egoInitialSpeed, 0, Math.min(1.5 * speedLimit, vehicle.maxSpeed()));
         require("initialLateralOffsetMax", initialLateralOffsetMax, 0, laneWidth);
         require("initialHeadingErrorMax", initialHeadingErrorMax, 0, 0.5);
+        require("steeringNoiseStd", steeringNoiseStd, 0, vehicle.maxSteer());
         requireInt("trafficVehicles", trafficVehicles, 0, 200);
         if ((trafficVehicles + 1) * SPAWN_SPACING > 0.5 * lanes * roadLength)
             throw new IllegalArgumentException("DrivingConfig.trafficVehicles = " + trafficVehicles + " is too dense for "
@@ -152,6 +158,7 @@ public record DrivingConfig(int lanes, double laneWidth, double roadLength, List
         private double egoInitialSpeed = 20;
         private double initialLateralOffsetMax = 0;
         private double initialHeadingErrorMax = 0;
+        private double steeringNoiseStd = 0;
         private int trafficVehicles = 10;
         private double trafficSpeedMin = 0.6;
         private double trafficSpeedMax = 1.0;
@@ -179,6 +186,7 @@ public record DrivingConfig(int lanes, double laneWidth, double roadLength, List
             egoInitialSpeed = c.egoInitialSpeed;
             initialLateralOffsetMax = c.initialLateralOffsetMax;
             initialHeadingErrorMax = c.initialHeadingErrorMax;
+            steeringNoiseStd = c.steeringNoiseStd;
             trafficVehicles = c.trafficVehicles;
             trafficSpeedMin = c.trafficSpeedMin;
             trafficSpeedMax = c.trafficSpeedMax;
@@ -213,6 +221,7 @@ public record DrivingConfig(int lanes, double laneWidth, double roadLength, List
         public Builder egoInitialSpeed(double v) { egoInitialSpeed = v; return this; }
         public Builder initialLateralOffsetMax(double v) { initialLateralOffsetMax = v; return this; }
         public Builder initialHeadingErrorMax(double v) { initialHeadingErrorMax = v; return this; }
+        public Builder steeringNoiseStd(double v) { steeringNoiseStd = v; return this; }
         public Builder trafficVehicles(int v) { trafficVehicles = v; return this; }
         public Builder trafficSpeedRange(double minFraction, double maxFraction) {
             trafficSpeedMin = minFraction;
@@ -234,6 +243,7 @@ public record DrivingConfig(int lanes, double laneWidth, double roadLength, List
         public DrivingConfig build() {
             return new DrivingConfig(lanes, laneWidth, roadLength, roadSegments, roadSeed, minCurveRadius,
                     curveTransitionLength, speedLimit, egoInitialSpeed, initialLateralOffsetMax, initialHeadingErrorMax,
+                    steeringNoiseStd,
                     trafficVehicles, trafficSpeedMin, trafficSpeedMax, trafficLaneChangeRate, trafficIdm, horizon, dt,
                     vehicle, sensorRange, curvatureLookAhead, rewards);
         }

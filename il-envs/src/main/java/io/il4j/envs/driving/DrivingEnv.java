@@ -30,7 +30,9 @@ import static io.il4j.envs.driving.DrivingObservation.*;
  *
  * <p><b>Action</b> {@code [steering (rad), acceleration (m/s^2)]} in
  * {@code Box([-maxSteer, -maxBrake], [maxSteer, maxAccel])}. Values outside the box are <b>clipped</b>
- * to it; a wrong length or a NaN/Inf raises {@link io.il4j.core.space.InvalidActionException}.
+ * to it; a wrong length or a NaN/Inf raises {@link io.il4j.core.space.InvalidActionException}. With
+ * {@link DrivingConfig#steeringNoiseStd()} &gt; 0 Gaussian actuator noise is added to the steering before clipping
+ * (drawn from its own stream, seeded by the episode seed).
  *
  * <p><b>Observation</b>: {@value DrivingObservation#DIM} named sensor values, see {@link DrivingObservation}.
  *
@@ -55,6 +57,8 @@ public final class DrivingEnv implements Env {
 
     /** Reference acceleration of the comfort term, m/s^2. */
     static final double COMFORT_ACCEL = 3.0;
+    /** Mixed into the episode seed for the steering-noise stream. */
+    private static final long STEERING_NOISE_STREAM = 0x57EE12A0D15EL;
 
     private final DrivingConfig config;
     private final EnvSpec spec;
@@ -68,6 +72,8 @@ public final class DrivingEnv implements Env {
     private final Road fixedRoad;
     private Road road;
     private SplittableRandom rng;
+    /** Actuator-noise stream, separate from {@link #rng} so that noise leaves traffic and road draws unchanged; null without noise. */
+    private SplittableRandom steeringNoise;
 
     private boolean running, everReset, collided, offRoad;
     private int steps, laneChanges, lastLane;
@@ -119,6 +125,7 @@ public final class DrivingEnv implements Env {
     @Override
     public double[] reset(long seed) {
         rng = new SplittableRandom(seed);
+        steeringNoise = config.steeringNoiseStd() > 0 ? new SplittableRandom(seed ^ STEERING_NOISE_STREAM) : null;
         long roadSeed = rng.nextLong(); // drawn even for a shared road so the rest of the stream is the same
         road = fixedRoad != null ? fixedRoad : Road.build(config, roadSeed);
         int lane = rng.nextInt(config.lanes());
@@ -145,7 +152,8 @@ public final class DrivingEnv implements Env {
                 ? "DrivingEnv.step: the episode has ended (terminated or truncated); call reset(seed) first"
                 : "DrivingEnv.step: call reset(seed) before the first step");
         actionSpace.validate(action);
-        double steer = clip(action[0], -maxSteer, maxSteer);
+        double commanded = steeringNoise == null ? action[0] : action[0] + config.steeringNoiseStd() * steeringNoise.nextGaussian();
+        double steer = clip(commanded, -maxSteer, maxSteer);
         double accel = clip(action[1], -maxBrake, maxAccel);
 
         double kappa = road.curvature(ego.s);

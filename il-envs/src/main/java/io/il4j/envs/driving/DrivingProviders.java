@@ -34,7 +34,10 @@ public final class DrivingProviders {
                 new EnvOption("start_offset", "" + d.initialLateralOffsetMax(),
                         "the ego starts up to this far (m) off its lane centre, uniformly (recorded demonstrations then show recoveries)"),
                 new EnvOption("start_heading", "" + d.initialHeadingErrorMax(),
-                        "the ego starts with a heading error up to this (rad), uniformly"));
+                        "the ego starts with a heading error up to this (rad), uniformly"),
+                new EnvOption("steer_noise", "" + d.steeringNoiseStd(),
+                        "std (rad) of Gaussian noise added to the executed steering each step; the commanded action is what "
+                                + "gets recorded (DART-style demonstrations: states off the expert's path, clean labels)"));
     }
 
     static DrivingConfig config(EnvOptions o) {
@@ -48,7 +51,8 @@ public final class DrivingProviders {
                 .lanes(o.integer("lanes"))
                 .trafficVehicles(o.integer("traffic"))
                 .initialLateralOffsetMax(o.number("start_offset"))
-                .initialHeadingErrorMax(o.number("start_heading"));
+                .initialHeadingErrorMax(o.number("start_heading"))
+                .steeringNoiseStd(o.number("steer_noise"));
         String roadSeed = o.string("road_seed");
         if (!"random".equals(roadSeed)) {
             try {

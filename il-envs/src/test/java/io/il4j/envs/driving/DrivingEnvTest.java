@@ -128,10 +128,31 @@ class DrivingEnvTest {
         assertTrue(differs, "another seed gives another episode");
     }
 
+    @Test
+    void steeringNoiseMovesTheEgoOffTheExpertsPathReproducibly() {
+        DrivingConfig noisy = DrivingConfig.builder().steeringNoiseStd(0.02).build();
+        double[][] clean = rollout(42), a = rollout(noisy, 42), b = rollout(noisy, 42);
+        for (int t = 0; t < a.length; t++) assertArrayEquals(a[t], b[t], 0, "step " + t);
+        // same road and traffic draws: the episode starts identically; only the ego's path differs
+        assertArrayEquals(new DrivingEnv().reset(42), new DrivingEnv(noisy).reset(42), 0);
+        double cleanOffset = 0, noisyOffset = 0;
+        for (int t = 0; t < a.length; t++) {
+            cleanOffset += Math.abs(clean[t][LATERAL_OFFSET]) + Math.abs(clean[t][HEADING_ERROR]);
+            noisyOffset += Math.abs(a[t][LATERAL_OFFSET]) + Math.abs(a[t][HEADING_ERROR]);
+        }
+        assertTrue(noisyOffset > 3 * cleanOffset + 1, "noise spreads the ego around the lane centre: "
+                + noisyOffset + " vs " + cleanOffset + " (sum of |offset| + |heading error|)");
+        assertThrows(IllegalArgumentException.class, () -> DrivingConfig.builder().steeringNoiseStd(-0.01).build());
+    }
+
     /** Observations (with the reward appended) of 300 expert steps on a fresh env. */
     private static double[][] rollout(long seed) {
-        DrivingEnv env = new DrivingEnv();
-        DrivingExpert expert = new DrivingExpert();
+        return rollout(DrivingConfig.defaults(), seed);
+    }
+
+    private static double[][] rollout(DrivingConfig config, long seed) {
+        DrivingEnv env = new DrivingEnv(config);
+        DrivingExpert expert = new DrivingExpert(config);
         double[][] out = new double[300][];
         double[] obs = env.reset(seed);
         for (int t = 0; t < out.length; t++) {

@@ -40,6 +40,26 @@ class DrivingProvidersTest {
         assertThrows(IllegalArgumentException.class, () -> Envs.make("driving", Map.of("start_heading", "0.9")));
     }
 
+    /** steer_noise: the recorded actions stay the expert's clean ones for the recorded states, which the noise moves off its path. */
+    @Test
+    void steeringNoiseRecordsCleanExpertLabelsOnPerturbedStates() {
+        var noisy = DatasetGenerator.generate("driving", "expert", 2, 1, Map.of("max_steps", "150", "steer_noise", "0.02"));
+        var clean = DatasetGenerator.generate("driving", "expert", 2, 1, Map.of("max_steps", "150"));
+        var data = noisy.rollouts().dataset();
+        DrivingExpert expert = new DrivingExpert();
+        double spreadNoisy = 0, spreadClean = 0;
+        for (int step = 0; step < data.numSteps(); step++) {
+            double[] obs = data.observationAsDouble(data.observationRow(step)), recorded = data.actionAsDouble(step);
+            double[] label = expert.act(obs);
+            for (int j = 0; j < 2; j++) assertEquals(label[j], recorded[j], 1e-6 * Math.max(1, Math.abs(label[j])), "step " + step);
+            spreadNoisy += Math.abs(obs[DrivingObservation.HEADING_ERROR]);
+        }
+        var cleanData = clean.rollouts().dataset();
+        for (int step = 0; step < cleanData.numSteps(); step++)
+            spreadClean += Math.abs(cleanData.observation(cleanData.observationRow(step), DrivingObservation.HEADING_ERROR));
+        assertTrue(spreadNoisy > 3 * spreadClean, "heading errors " + spreadNoisy + " with noise vs " + spreadClean + " without");
+    }
+
     @Test
     void badRoadSeedIsRejectedWithTheOptionName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
