@@ -24,6 +24,8 @@ gen() { # out env tier episodes seed [extra il generate options...]
 }
 gen datasets/sample/driving-expert.csv driving expert 5 7 -o max_steps=200
 gen datasets/driving/expert.csv driving expert 200 1 -o start_offset=1.75 -o start_heading=0.3 -o steer_noise=0.01
+# The quickstart's plain-BC baseline: the same perturbed starts, no executed-action noise (first 40 episodes).
+gen datasets/driving/expert-clean.csv driving expert 40 1 -o start_offset=1.75 -o start_heading=0.3
 gen datasets/driving/medium.csv driving medium 30 1001
 gen datasets/driving/random.csv driving random 30 2001
 gen datasets/driving/mixed.csv driving mixed 30 3001

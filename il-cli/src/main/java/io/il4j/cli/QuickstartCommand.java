@@ -12,12 +12,12 @@ import java.util.concurrent.Callable;
 /** {@code il quickstart}: the README's main job — BC vs DAgger on the shipped driving demonstrations. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = {"BC vs DAgger on the shipped driving demonstrations (the main job).",
-                "BC and DAgger trained on the shipped driving demonstrations at equal expert-label budgets,",
+                "BC and DAgger trained on the shipped plain driving demonstrations (no executed-action noise) at equal expert-label budgets,",
                 "evaluated on the same seeds: return, crash rate, cumulative cost vs horizon T and its log-log slope.",
                 "Writes a table, results.json, cost_vs_horizon.png and return_vs_labels.png to --out."})
 final class QuickstartCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "datasets/driving/expert.csv", description = "Expert demonstrations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", defaultValue = "datasets/driving/expert-clean.csv", description = "Expert demonstrations (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--out", defaultValue = "runs/quickstart", description = "Output directory (default: ${DEFAULT-VALUE}).")

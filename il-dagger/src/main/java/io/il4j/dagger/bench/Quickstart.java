@@ -42,8 +42,10 @@ import java.util.Map;
  * environment at the same, small number of expert labels.
  *
  * <ol>
- *   <li>BC trains on the first {@code labels} steps of the shipped expert demonstrations
- *       ({@code datasets/driving/expert.csv}), also on a quarter and a half of them (the learning curve).</li>
+ *   <li>BC trains on the first {@code labels} steps of the shipped plain expert demonstrations
+ *       ({@code datasets/driving/expert-clean.csv}: perturbed starts, no executed-action noise — the
+ *       DART-style {@code expert.csv} would already correct much of BC's drift), also on a quarter and a half
+ *       of them (the learning curve).</li>
  *   <li>DAgger starts from the first fifth of those labels and spends the rest querying the Driving expert
  *       on the states its own policies visit (rounds of 4 rollouts of 250 steps, β_k = 0.5^(k−1), until the
  *       labels are used up).</li>
@@ -55,7 +57,7 @@ import java.util.Map;
  * {@code return_vs_labels.png} into the output directory (default {@code runs/quickstart}).
  *
  * <pre>
- *   Quickstart [--data datasets/driving/expert.csv] [--out runs/quickstart] [--labels 10000] [--seed 0]
+ *   Quickstart [--data datasets/driving/expert-clean.csv] [--out runs/quickstart] [--labels 10000] [--seed 0]
  * </pre>
  * Not thread-safe.
  */
@@ -75,7 +77,7 @@ public final class Quickstart {
         }
 
         public static Options defaults() {
-            return new Options(Path.of("datasets", "driving", "expert.csv"), Path.of("runs", "quickstart"), 10_000, 0);
+            return new Options(Path.of("datasets", "driving", "expert-clean.csv"), Path.of("runs", "quickstart"), 10_000, 0);
         }
     }
 
@@ -100,7 +102,7 @@ public final class Quickstart {
                 case "--labels" -> o = new Options(o.data(), o.out(), Integer.parseInt(value(args, ++i)), o.seed());
                 case "--seed" -> o = new Options(o.data(), o.out(), o.labels(), Long.parseLong(value(args, ++i)));
                 case "--help", "-h" -> {
-                    System.out.println("usage: quickstart [--data FILE (datasets/driving/expert.csv)] [--out DIR (runs/quickstart)] "
+                    System.out.println("usage: quickstart [--data FILE (datasets/driving/expert-clean.csv)] [--out DIR (runs/quickstart)] "
                             + "[--labels N (10000)] [--seed S (0)]");
                     return;
                 }

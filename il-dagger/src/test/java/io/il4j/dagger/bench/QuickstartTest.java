@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class QuickstartTest {
     /** The shipped demonstrations, found from the module directory the tests run in. */
-    static final Path SHIPPED = Path.of("..", "datasets", "driving", "expert.csv");
+    static final Path SHIPPED = Path.of("..", "datasets", "driving", "expert-clean.csv");
 
     @Test
     void firstStepsCutsThePrefixAtExactlyThatManySteps() throws Exception {
