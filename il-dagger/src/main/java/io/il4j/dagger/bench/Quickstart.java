@@ -21,7 +21,6 @@ import io.il4j.dagger.CompoundingErrorReport;
 import io.il4j.dagger.Dagger;
 import io.il4j.dagger.DaggerConfig;
 import io.il4j.dagger.DaggerResult;
-import io.il4j.dagger.RoundSummary;
 import io.il4j.envs.driving.DrivingConfig;
 import io.il4j.envs.driving.DrivingEnv;
 import io.il4j.envs.driving.DrivingExpert;
@@ -152,22 +151,30 @@ public final class Quickstart {
         // crashes in the rollouts) ends the run and DAgger uses exactly as many labels as BC.
         int maxRounds = 2 * (int) Math.ceil((o.labels() - initial) / 1_000.0);
         DaggerConfig dc = DaggerConfig.builder().rounds(maxRounds).rolloutsPerRound(4).horizon(250).labelBudget(o.labels())
-                .beta(BetaSchedule.exponential(0.5)).seed(o.seed()).evalEpisodes(5).build();
-        DaggerResult dagger = new Dagger(dc, learner).showProgress(false).onRound((s, n) -> console.printf(Locale.ROOT,
-                        "  DAgger round %d: %d labels, policy of this round returned %.1f%n", s.round(), s.labelsTotal(), s.evalReturn()))
+                .beta(BetaSchedule.exponential(0.5)).seed(o.seed()).evalEpisodes(0).build();
+        // DAgger's own per-round check runs short episodes on other seeds; its learning curve is instead
+        // every policy it trained, evaluated exactly as BC's (same episodes and horizon), so the two curves
+        // and the table compare like with like. The last one is the final policy of the table.
+        List<Policy> daggerPolicies = new ArrayList<>();
+        List<Double> daggerPolicyLabels = new ArrayList<>();
+        PolicyLearner recording = (data, seed, warmStart) -> {
+            Policy p = learner.fit(data, seed, warmStart);
+            daggerPolicies.add(p);
+            daggerPolicyLabels.add((double) data.numSteps());
+            return p;
+        };
+        DaggerResult dagger = new Dagger(dc, recording).showProgress(false).onRound((s, n) -> console.printf(Locale.ROOT,
+                        "  DAgger round %d: %d labels aggregated%n", s.round(), s.labelsTotal()))
                 .run(env, expert, firstSteps(demos, initial), null);
-        List<Double> dx = new ArrayList<>(), dy = new ArrayList<>();
-        List<RoundSummary> rounds = dagger.rounds();
-        for (int k = 0; k < rounds.size(); k++) {
-            if (Double.isNaN(rounds.get(k).evalReturn())) continue;
-            dx.add((double) (k == 0 ? initial : rounds.get(k - 1).labelsTotal()));
-            dy.add(rounds.get(k).evalReturn());
+        double[] dx = daggerPolicyLabels.stream().mapToDouble(Double::doubleValue).toArray(), dy = new double[dx.length];
+        for (int i = 0; i < dx.length; i++) {
+            dy[i] = evaluate(env, daggerPolicies.get(i)).totalReturn().mean();
+            console.printf(Locale.ROOT, "  DAgger policy on %.0f labels: return %.1f%n", dx[i], dy[i]);
         }
 
         List<MethodResult> methods = List.of(
                 measure("BC", bc, demosLabels(bcLabels), bcLabels, bcReturns, env, expert),
-                measure("DAgger", dagger.policy(), dagger.labelsUsed(), dx.stream().mapToDouble(Double::doubleValue).toArray(),
-                        dy.stream().mapToDouble(Double::doubleValue).toArray(), env, expert));
+                measure("DAgger", dagger.policy(), dagger.labelsUsed(), dx, dy, env, expert));
         int last = HORIZONS.length - 1;
         Result result = new Result(o, methods, HORIZONS, methods.get(1).cost()[last] / methods.get(0).cost()[last],
                 (System.nanoTime() - t0) / 1e9);
@@ -251,7 +258,7 @@ public final class Quickstart {
         double[] hx = Arrays.stream(r.horizons()).asDoubleStream().toArray();
         var cost = Plots.line("Driving: cumulative cost vs horizon (" + r.options().labels() + " expert labels)",
                 "horizon T (steps)", "cumulative cost").logLog().markers(true);
-        var curve = Plots.line("Driving: return vs expert labels", "expert labels", "return (" + EVAL_HORIZON + " steps)").markers(true);
+        var curve = Plots.line("Driving: return vs expert labels", "expert labels", "mean return, " + EVAL_EPISODES + " episodes of " + EVAL_HORIZON + " steps").markers(true);
         for (MethodResult m : r.methods()) {
             if (Arrays.stream(m.cost()).allMatch(c -> c > 0))
                 cost.series(String.format(Locale.ROOT, "%s (slope %.2f)", m.method(), m.slope()), hx, m.cost());
