@@ -29,7 +29,7 @@ gen datasets/driving/expert-clean.csv driving expert 40 1 -o start_offset=1.75 -
 gen datasets/driving/medium.csv driving medium 30 1001
 gen datasets/driving/random.csv driving random 30 2001
 gen datasets/driving/mixed.csv driving mixed 30 3001
-gen datasets/driving-goal/expert.csv driving-goal expert 30 1
+gen datasets/driving-goal/expert.csv driving-goal expert 200 1 -o start_offset=1.75 -o start_heading=0.3 -o steer_noise=0.01
 gen datasets/cartpole/expert.csv cartpole expert 20 1
 gen datasets/cartpole/medium.csv cartpole medium 20 1001
 gen datasets/cartpole/random.csv cartpole random 40 2001

@@ -43,7 +43,8 @@ import java.util.Map;
  * @param goalConditioned      train pi(a | s, g): the network also sees a goal
  * @param relabel              goal-conditioned: where goals come from (none = dataset goals; final, future, uniform_later = hindsight)
  * @param achievedGoalDims     goal-conditioned with relabeling: the observation dims that form the achieved goal;
- *                             empty = the first goalDim dims
+ *                             empty = the dims the dataset's goal names point at ({@code goal_<observation name>},
+ *                             as a GoalEnv that names its goals records them), else the first goalDim dims
  * @param seed                 seed of initialization, split and minibatch order
  * @param engine               dl4j (reference) or lean (same math on preallocated arrays, faster; layer norm uses dl4j)
  */
@@ -166,7 +167,8 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
         m.put("clipActions", "clip continuous actions into the action space's finite bounds (default true)");
         m.put("goalConditioned", "train a goal-conditioned policy pi(a | s, g) (default false)");
         m.put("relabel", "goal source: none (dataset goals) | final | future | uniform_later (hindsight) (default future)");
-        m.put("achievedGoalDims", "observation dims forming the achieved goal; empty = the first goal-dim dims (default empty)");
+        m.put("achievedGoalDims", "observation dims forming the achieved goal; empty = the dims named by the goal columns "
+                + "(goal_<observation name>, e.g. goal_speed), else the first goal-dim dims (default empty)");
         m.put("seed", "seed of initialization, validation split and minibatch order (default 0)");
         m.put("engine", "training implementation: dl4j (reference) | lean (same math, faster; layer norm falls back to dl4j) (default " + d.engine.name().toLowerCase() + ")");
         return m;

@@ -23,6 +23,9 @@ import io.il4j.core.runtime.Il4j;
 import io.il4j.core.space.Discrete;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import static io.il4j.core.io.CsvOptions.GOAL_PREFIX;
+import static io.il4j.core.io.CsvOptions.OBS_PREFIX;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -332,8 +335,11 @@ public final class BcTrainer implements PolicyLearner {
             if (!spec.hasGoals())
                 throw new IncompatibleDatasetException("goal-conditioned BC relabels goals from achieved states, but the dataset has no "
                         + "goal columns to take the goal size from; set achievedGoalDims (the observation dims that form the goal, e.g. 0,1)");
-            dims = new int[spec.goalDim()];
-            for (int i = 0; i < dims.length; i++) dims[i] = i;
+            dims = namedGoalDims(spec);
+            if (dims == null) {
+                dims = new int[spec.goalDim()];
+                for (int i = 0; i < dims.length; i++) dims[i] = i;
+            }
         } else {
             dims = given.stream().mapToInt(Integer::intValue).toArray();
             if (spec.hasGoals() && dims.length != spec.goalDim())
@@ -346,5 +352,26 @@ public final class BcTrainer implements PolicyLearner {
                         + spec.observationDim() + " dims " + spec.observationNames()
                         + (given.isEmpty() ? " (by default the first goal-dim observation dims form the achieved goal; set achievedGoalDims)" : ""));
         return dims;
+    }
+
+    /**
+     * The observation dims the goal names point at ({@code goal_<observation name>}, as a {@link io.il4j.core.env.GoalEnv}
+     * records them; an {@code obs_} prefix of the observation name, as read from CSV, is ignored), or null when some
+     * goal name points at no observation.
+     */
+    private static int[] namedGoalDims(DatasetSpec spec) {
+        List<String> obs = spec.observationNames();
+        int[] dims = new int[spec.goalDim()];
+        for (int i = 0; i < dims.length; i++) {
+            String goal = withoutPrefix(spec.goalNames().get(i), GOAL_PREFIX);
+            dims[i] = -1;
+            for (int d = 0; d < obs.size() && dims[i] < 0; d++) if (withoutPrefix(obs.get(d), OBS_PREFIX).equals(goal)) dims[i] = d;
+            if (dims[i] < 0) return null;
+        }
+        return dims;
+    }
+
+    private static String withoutPrefix(String name, String prefix) {
+        return name.startsWith(prefix) && name.length() > prefix.length() ? name.substring(prefix.length()) : name;
     }
 }

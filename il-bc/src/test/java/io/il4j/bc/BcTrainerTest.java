@@ -1,7 +1,10 @@
 package io.il4j.bc;
 
 import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetBuilder;
+import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.runtime.Il4j;
+import io.il4j.core.space.Box;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +109,36 @@ class BcTrainerTest {
         e = assertThrows(IncompatibleDatasetException.class, () -> BcTrainer.train(continuous,
                 BcConfig.builder().head(HeadType.MSE).goalConditioned(true).achievedGoalDims(List.of(0, 5)).build(), TrainingListener.NONE));
         assertTrue(e.getMessage().contains("dim 5"), e.getMessage());
+    }
+
+    /**
+     * Goals named {@code goal_<observation name>} (as DrivingGoalEnv records {@code goal_lane_index, goal_speed})
+     * are relabeled from those observation dims without achievedGoalDims; other names fall back to the first dims.
+     * Visible in the goal normalizer, which is the observation normalizer sliced at the achieved-goal dims.
+     */
+    @Test
+    void relabelingFindsTheAchievedGoalDimsTheGoalNamesPointAt() {
+        Dataset named = withGoalNames(List.of("obs_a", "obs_b", "obs_c"), List.of("goal_c", "goal_a"));
+        BcConfig c = small(HeadType.MSE).goalConditioned(true).maxSteps(1).validationFraction(0).build();
+        BcNormalizers n = BcTrainer.train(named, c, TrainingListener.NONE).policy().normalizers();
+        assertEquals(n.observation().mean(2), n.goal().mean(0));
+        assertEquals(n.observation().mean(0), n.goal().mean(1));
+        Dataset plain = withGoalNames(List.of("a", "b", "c"), List.of("goal_0", "goal_a"));
+        n = BcTrainer.train(plain, c, TrainingListener.NONE).policy().normalizers();
+        assertEquals(n.observation().mean(0), n.goal().mean(0), "goal_0 names no observation: the first dims");
+        assertEquals(n.observation().mean(1), n.goal().mean(1));
+    }
+
+    /** Observation dim d is d + 10 * t (distinct means); goals are 0 (relabeling replaces them). */
+    private static Dataset withGoalNames(List<String> obs, List<String> goals) {
+        DatasetBuilder b = new DatasetBuilder(new DatasetSpec(obs, Box.uniform(1, -1, 1), List.of("u"), goals, false));
+        double[] g = new double[goals.size()];
+        for (int e = 0; e < 2; e++) {
+            b.beginEpisode();
+            for (int t = 0; t < 5; t++) b.addStep(new double[]{10 * t, 1 + 10 * t, 2 + 10 * t}, g, new double[]{0.1 * t}, 0);
+            b.endEpisode(new double[]{50, 51, 52}, g, false, true);
+        }
+        return b.build();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.il4j.cli;
 
+import io.il4j.bc.BcPolicy;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.GoalConditionedPolicy;
@@ -55,7 +56,10 @@ final class EvalCommand implements Callable<Integer> {
         Il4j.configure();
         Policy loaded = Policies.load(policyFile);
         Env e = env.selection.make();
-        Policy policy = e instanceof GoalEnv g ? new GoalConditionedPolicy(loaded, g) : loaded;
+        // only a goal-conditioned policy gets the episode's goal appended; a goal-blind one (plain BC) in a
+        // GoalEnv acts on the observation alone, which is how its success rate becomes a baseline
+        Policy policy = e instanceof GoalEnv g && loaded instanceof BcPolicy b && b.goalDim() > 0
+                ? new GoalConditionedPolicy(loaded, g) : loaded;
         List<EpisodeResult> results = new ArrayList<>(episodes);
         try (Progress progress = Progress.start("eval " + env.selection.envId, episodes)) {
             for (int i = 0; i < episodes; i++) {

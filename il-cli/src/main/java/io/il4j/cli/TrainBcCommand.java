@@ -79,7 +79,8 @@ final class TrainBcCommand implements Callable<Integer> {
     String relabel;
 
     @Option(names = "--achieved-goal-dims", split = ",", paramLabel = "I",
-            description = "GCBC with relabeling: observation dims that form the achieved goal (default: the first goal-dim dims).")
+            description = {"GCBC with relabeling: observation dims that form the achieved goal (default: the dims the goal",
+                    "columns name, goal_<observation name> as in driving-goal data, else the first goal-dim dims)."})
     List<Integer> achievedGoalDims;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of initialization, split and batches (default: ${DEFAULT-VALUE}).")

@@ -1,7 +1,10 @@
 package io.il4j.cli;
 
+import io.il4j.bc.BcNormalizers;
+import io.il4j.bc.BcPolicy;
 import io.il4j.core.policy.Policies;
 import io.il4j.core.policy.Policy;
+import io.il4j.envs.driving.DrivingObservation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +34,34 @@ class TrainEvalCommandsTest {
                 "--episodes", "2", "--runs", runs.toString(), "--name", "e"));
         String results = Files.readString(runs.resolve("e/results.json"));
         assertTrue(results.contains("\"episodes\" : 2"), results);
+    }
+
+    /**
+     * GCBC from the shipped driving-goal file with no goal options beyond --goal-conditioned: the goal columns
+     * (goal_lane_index, goal_speed) name the observation dims relabeling takes achieved goals from; eval appends the
+     * episode's goal for that policy, and runs a goal-blind policy (plain BC) in the same env on its observation alone.
+     */
+    @Test
+    void gcbcOnDrivingGoalDataRelabelsFromLaneAndSpeedAndEvalReportsSuccess(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        Path gcbc = dir.resolve("gcbc.zip"), blind = dir.resolve("blind.zip");
+        String data = "../datasets/driving-goal/expert.csv";
+        assertEquals(0, Main.run("train", "bc", "--data", data, "--policy", "mse", "--goal-conditioned", "--relabel", "future",
+                "--hidden", "16", "--steps", "20", "--out", gcbc.toString(), "--runs", runs.toString(), "--name", "g"));
+        BcPolicy p = (BcPolicy) Policies.load(gcbc);
+        assertEquals(2, p.goalDim());
+        BcNormalizers n = p.normalizers();
+        assertEquals(n.observation().mean(DrivingObservation.LANE_INDEX), n.goal().mean(0), "goal 0 is the lane index");
+        assertEquals(n.observation().mean(DrivingObservation.SPEED), n.goal().mean(1), "goal 1 is the speed");
+        assertEquals(0, Main.run("train", "bc", "--data", data, "--policy", "mse", "--hidden", "16", "--steps", "20",
+                "--out", blind.toString(), "--runs", runs.toString(), "--name", "b"));
+        for (Path policy : new Path[]{gcbc, blind}) {
+            String name = "eval-" + policy.getFileName();
+            assertEquals(0, Main.run("eval", "--policy", policy.toString(), "--env", "driving-goal", "-o", "max_steps=20",
+                    "--episodes", "2", "--runs", runs.toString(), "--name", name));
+            String results = Files.readString(runs.resolve(name + "/results.json"));
+            assertTrue(results.contains("\"success\""), results);
+        }
     }
 
     @Test

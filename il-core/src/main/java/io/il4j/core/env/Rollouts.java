@@ -24,12 +24,7 @@ public final class Rollouts {
     /** The dataset spec matching an environment (with rewards; with the goal dims of a {@link GoalEnv}). */
     public static DatasetSpec datasetSpec(Env env) {
         EnvSpec s = env.spec();
-        List<String> goals = List.of();
-        if (env instanceof GoalEnv g) {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < g.goalDim(); i++) names.add("goal_" + i);
-            goals = names;
-        }
+        List<String> goals = env instanceof GoalEnv g ? g.goalNames() : List.of();
         return new DatasetSpec(s.observationNames(), s.actionSpace(), s.actionNames(), goals, true);
     }
 

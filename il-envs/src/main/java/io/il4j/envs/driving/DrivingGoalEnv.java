@@ -16,7 +16,9 @@ import java.util.SplittableRandom;
  *
  * <p>The <b>achieved goal</b> is (lane index, speed) = observation dims {@link #ACHIEVED_GOAL_DIMS}
  * ({@code [7, 2]}: {@link DrivingObservation#LANE_INDEX}, {@link DrivingObservation#SPEED}), so hindsight
- * relabeling can read it from stored observations. {@link #isSuccess()} holds when the ego is in the target
+ * relabeling can read it from stored observations; the goal is named after them ({@link #goalNames()}:
+ * {@code goal_lane_index, goal_speed}), so goal-conditioned BC finds those dims in recorded data by itself.
+ * {@link #isSuccess()} holds when the ego is in the target
  * lane with |speed - target| &le; {@code speedTolerance}. An episode <b>succeeds</b> (metric {@code success})
  * when that held on each of its last {@code holdSteps} steps (all of them if it is shorter) and it did not
  * end in a collision or off the road; reaching the goal does not end the episode.
@@ -91,6 +93,12 @@ public final class DrivingGoalEnv implements GoalEnv {
     @Override
     public int goalDim() {
         return GOAL_DIM;
+    }
+
+    /** {@code goal_<name of the achieved-goal observation dim>}: {@code goal_lane_index, goal_speed}. */
+    @Override
+    public List<String> goalNames() {
+        return ACHIEVED_GOAL_DIMS.stream().map(d -> "goal_" + spec.observationNames().get(d)).toList();
     }
 
     @Override

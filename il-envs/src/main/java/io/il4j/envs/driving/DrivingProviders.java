@@ -25,8 +25,8 @@ public final class DrivingProviders {
         return List.of(new Driving(), new DrivingGoal());
     }
 
-    static List<EnvOption> drivingOptions() {
-        DrivingConfig d = DrivingConfig.defaults();
+    /** The command-line options; their defaults are those of {@code d} (the goal variant has its own horizon). */
+    static List<EnvOption> drivingOptions(DrivingConfig d) {
         return List.of(EnvOption.maxSteps(d.horizon()),
                 new EnvOption("lanes", "" + d.lanes(), "number of lanes, >= 1"),
                 new EnvOption("traffic", "" + d.trafficVehicles(), "number of IDM traffic vehicles, >= 0"),
@@ -77,7 +77,7 @@ public final class DrivingProviders {
 
         @Override
         public List<EnvOption> options() {
-            return drivingOptions();
+            return drivingOptions(DrivingConfig.defaults());
         }
 
         @Override
@@ -115,7 +115,7 @@ public final class DrivingProviders {
 
         @Override
         public List<EnvOption> options() {
-            return drivingOptions();
+            return drivingOptions(DrivingGoalConfig.defaults().driving());
         }
 
         private static DrivingGoalConfig goalConfig(EnvOptions o) {

@@ -19,6 +19,8 @@ class DrivingProvidersTest {
         assertEquals(120, env.spec().maxEpisodeSteps());
         assertTrue(Envs.ids().contains("driving-goal"));
         assertTrue(Envs.make("driving-goal", Map.of()) instanceof DrivingGoalEnv);
+        // the goal variant keeps its own horizon unless told otherwise (the plain driving default is 500)
+        assertEquals(DrivingGoalConfig.defaults().driving().horizon(), Envs.make("driving-goal", Map.of()).spec().maxEpisodeSteps());
     }
 
     /** start_offset / start_heading perturb the ego's start within the given bounds; the default starts on the centre line. */
