@@ -56,6 +56,11 @@ final class EvalCommand implements Callable<Integer> {
         Il4j.configure();
         Policy loaded = Policies.load(policyFile);
         Env e = env.selection.make();
+        if (loaded instanceof BcPolicy b && b.observationDim() != e.spec().observationDim())
+            throw new IllegalArgumentException(policyFile + " was trained on " + b.observationDim() + "-number observations ("
+                    + String.join(", ", b.spec().observationNames()) + "); " + env.selection.envId + " gives "
+                    + e.spec().observationDim() + " (" + String.join(", ", e.spec().observationNames())
+                    + "): evaluate it in the environment its data came from");
         // only a goal-conditioned policy gets the episode's goal appended; a goal-blind one (plain BC) in a
         // GoalEnv acts on the observation alone, which is how its success rate becomes a baseline
         Policy policy = e instanceof GoalEnv g && loaded instanceof BcPolicy b && b.goalDim() > 0

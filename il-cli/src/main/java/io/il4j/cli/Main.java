@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {
                 "il4j: imitation learning for the JVM.",
-                "Behavioral cloning, goal-conditioned BC, DAgger, IQ-Learn and CQL on one dataset layer.",
+                "Behavioral cloning, goal-conditioned BC and DAgger on one dataset layer (IQ-Learn and CQL: planned).",
                 "",
                 "Start with: il quickstart"},
         subcommands = {
@@ -60,11 +60,11 @@ public final class Main implements Runnable {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parse) {
             if (ex instanceof IllegalArgumentException) {
-                cl.getErr().println("il " + cl.getCommandName() + ": error: " + ex.getMessage());
+                cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": error: " + ex.getMessage());
                 return 2;
             }
             if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
-                cl.getErr().println("il " + cl.getCommandName() + ": I/O error: " + ex.getMessage());
+                cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": I/O error: " + ex.getMessage());
                 return 3;
             }
             ex.printStackTrace(cl.getErr());

@@ -31,10 +31,22 @@ final class TrainBcCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Demonstrations (.csv, .npz, .h5).")
     Path data;
 
-    @Option(names = "--policy", defaultValue = "gaussian", paramLabel = "HEAD",
+    @Option(names = "--policy", defaultValue = AUTO, paramLabel = "HEAD",
             description = "Policy head: mse (deterministic), gaussian, mdn (mixture density, for multimodal experts), "
-                    + "categorical (discrete actions) (default: ${DEFAULT-VALUE}; categorical is chosen automatically for discrete data).")
+                    + "categorical (discrete actions) (default: auto = gaussian for continuous actions, categorical for discrete).")
     String head;
+
+    static final String AUTO = "auto";
+
+    /**
+     * BcConfig field names as they appear in validation messages, and the flags that set them: the trainer
+     * speaks BcConfig's language, a command-line user needs the flag. Only camel-case names are rewritten
+     * (plain words like "epochs" or "history" also occur as ordinary words in messages).
+     */
+    private static final java.util.Map<String, String> FLAG_OF_FIELD = java.util.Map.of(
+            "validationFraction", "--validation", "learningRate", "--lr", "batchSize", "--batch", "maxSteps", "--steps",
+            "mixtureComponents", "--components", "nllBeta", "--nll-beta", "hiddenSizes", "--hidden",
+            "achievedGoalDims", "--achieved-goal-dims", "goalConditioned", "--goal-conditioned");
 
     @Option(names = "--out", defaultValue = "policy.zip", paramLabel = "FILE", description = "Policy file to write (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -114,14 +126,20 @@ final class TrainBcCommand implements Callable<Integer> {
         if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
         Il4j.configure();
         Dataset dataset = input.load(data, System.err).dataset();
-        BcConfig config = config(dataset);
+        BcConfig config;
+        TrainedPolicy trained;
         EvalRollouts rollouts = null;
         if (eval != null) {
             var env = io.il4j.envs.Envs.make(eval.envId, eval.envOptions);
             rollouts = new EvalRollouts(env, eval.episodes, 1_000_000L, env.spec().maxEpisodeSteps(), 1);
         }
-        System.out.println("training " + config.head().cliName() + " BC on " + dataset);
-        TrainedPolicy trained = BcTrainer.train(dataset, config, new TrainingProgress("train bc"), rollouts);
+        try {
+            config = config(dataset);
+            System.out.println("training " + config.head().cliName() + " BC on " + dataset);
+            trained = BcTrainer.train(dataset, config, new TrainingProgress("train bc"), rollouts);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(inFlags(e.getMessage()), e);
+        }
         trained.save(out);
         RunDirectory run = RunDirectory.create(runs, name != null ? name : "bc-" + config.head().cliName());
         trained.writeRun(run);
@@ -130,8 +148,20 @@ final class TrainBcCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code message} with every BcConfig field name written as its flag: {@code validationFraction=0} as {@code --validation 0}. */
+    static String inFlags(String message) {
+        if (message == null) return null;
+        String m = message;
+        for (var e : FLAG_OF_FIELD.entrySet()) {
+            String flag = java.util.regex.Matcher.quoteReplacement(e.getValue());
+            m = m.replaceAll("\\b" + e.getKey() + "=", flag + " ").replaceAll("\\b" + e.getKey() + "\\b", flag);
+        }
+        return m;
+    }
+
     private BcConfig config(Dataset dataset) {
-        HeadType h = dataset.spec().actionSpace().isDiscrete() && "gaussian".equals(head) ? HeadType.CATEGORICAL : HeadType.parse(head);
+        HeadType h = !AUTO.equals(head) ? HeadType.parse(head)
+                : dataset.spec().actionSpace().isDiscrete() ? HeadType.CATEGORICAL : HeadType.GAUSSIAN;
         return BcConfig.builder().head(h).seed(seed).goalConditioned(goalConditioned)
                 .hiddenSizes(hidden).learningRate(learningRate).batchSize(batchSize).epochs(epochs).maxSteps(steps)
                 .validationFraction(validation).patience(patience).mixtureComponents(components).nllBeta(nllBeta).history(history)

@@ -74,5 +74,52 @@ class TrainEvalCommandsTest {
                 """);
         assertEquals(2, Main.run("train", "bc", "--data", csv.toString(), "--policy", "mdn", "--steps", "5",
                 "--out", dir.resolve("p.zip").toString(), "--runs", dir.resolve("runs").toString()));
+        // an explicit gaussian is refused too (it once became categorical silently, like the default does)
+        String err = stderrOf(() -> assertEquals(2, Main.run("train", "bc", "--data", csv.toString(), "--policy", "gaussian",
+                "--steps", "5", "--out", dir.resolve("p.zip").toString(), "--runs", dir.resolve("runs").toString())));
+        assertTrue(err.startsWith("il train bc: error: ") && err.contains("--policy categorical"), err);
+        // the default head follows the action space
+        assertEquals(0, Main.run("train", "bc", "--data", csv.toString(), "--steps", "5", "--validation", "0",
+                "--out", dir.resolve("auto.zip").toString(), "--runs", dir.resolve("runs").toString()));
+        assertTrue(Files.isDirectory(dir.resolve("runs/bc-categorical")));
+    }
+
+    @Test
+    void trainerMessagesNameTheFlagsNotTheConfigFields(@TempDir Path dir) throws Exception {
+        assertEquals("validation needs 2 episodes: set --validation 0 or add episodes; --lr must be > 0",
+                TrainBcCommand.inFlags("validation needs 2 episodes: set validationFraction=0 or add episodes; learningRate must be > 0"));
+        assertEquals("the Gaussian head keeps its history", TrainBcCommand.inFlags("the Gaussian head keeps its history"));
+        Path csv = Files.writeString(dir.resolve("one.csv"), """
+                episode,obs_0,act_0
+                0,0.1,1
+                0,0.2,0
+                0,0.3,
+                """);
+        String err = stderrOf(() -> assertEquals(2, Main.run("train", "bc", "--data", csv.toString(),
+                "--out", dir.resolve("p.zip").toString(), "--runs", dir.resolve("runs").toString())));
+        assertTrue(err.contains("--validation") && !err.contains("validationFraction"), err);
+    }
+
+    @Test
+    void evalInAnEnvironmentWithOtherObservationsSaysSoBeforeRollingOut(@TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("p.zip"), runs = dir.resolve("runs");
+        assertEquals(0, Main.run("train", "bc", "--data", "../datasets/sample/driving-expert.csv", "--policy", "mse",
+                "--steps", "5", "--out", policy.toString(), "--runs", runs.toString()));
+        String err = stderrOf(() -> assertEquals(2, Main.run("eval", "--policy", policy.toString(), "--env", "cartpole",
+                "--episodes", "1", "--runs", runs.toString())));
+        assertTrue(err.contains(policy.toString()) && err.contains("cartpole gives 4"), err);
+    }
+
+    /** What {@code body} printed on standard error (picocli's error writer wraps System.err at construction). */
+    static String stderrOf(Runnable body) {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(buffer, true));
+        try {
+            body.run();
+        } finally {
+            System.setErr(old);
+        }
+        return buffer.toString();
     }
 }
