@@ -18,6 +18,7 @@ import java.util.Map;
 public record BcProvenance(String datasetHash, String datasetSummary, long seed, String libraryVersion, String createdAt,
                            int stepsTrained, int bestStep, boolean stoppedEarly, Map<String, Double> metrics) {
     public BcProvenance {
-        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        // insertion order kept: tables and JSON list train loss, validation loss, evaluation in that order
+        metrics = metrics == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     }
 }

@@ -37,6 +37,8 @@ final class TrainBcCommand implements Callable<Integer> {
     String head;
 
     static final String AUTO = "auto";
+    /** Fewer gradient steps than this draw a warning: small files at the default epochs train a few dozen. */
+    static final int FEW_STEPS = 500;
 
     /**
      * BcConfig field names as they appear in validation messages, and the flags that set them: the trainer
@@ -140,6 +142,10 @@ final class TrainBcCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(inFlags(e.getMessage()), e);
         }
+        if (!trained.provenance().stoppedEarly() && trained.provenance().stepsTrained() < FEW_STEPS)
+            System.err.printf(java.util.Locale.ROOT, "warning: only %d gradient steps (%d epochs of %d steps at batch %d); the policy "
+                            + "is probably under-trained: pass --steps %d or more%n", trained.provenance().stepsTrained(),
+                    config.epochs(), dataset.numSteps(), config.batchSize(), FEW_STEPS);
         trained.save(out);
         RunDirectory run = RunDirectory.create(runs, name != null ? name : "bc-" + config.head().cliName());
         trained.writeRun(run);
