@@ -206,11 +206,13 @@ public final class Comparison {
     /** {@code <task>_cost_vs_horizon.png} (log-log, band = std over seeds) and {@code <task>_return_vs_labels.png}. */
     public static List<Path> plot(TaskResult t, Path dir) throws IOException {
         double[] hx = Arrays.stream(t.horizons()).asDoubleStream().toArray();
-        var cost = Plots.line(t.task() + ": cumulative cost vs horizon", "horizon T (steps)",
-                "cumulative cost (mean of seeds)").logLog().markers(true);
+        int seeds = t.methods().isEmpty() ? 0 : t.methods().get(0).seeds().size();
+        String task = t.task().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + t.task().substring(1);
+        var cost = Plots.line(task + ": cumulative cost vs horizon (" + seeds + " seeds; band = ±1 std over seeds)",
+                "horizon T (steps)", "cumulative cost (mean of seeds)").logLog().markers(true);
         for (MethodSummary m : t.methods())
             if (Arrays.stream(m.costMean()).allMatch(c -> c > 0)) cost.series(label(m), hx, m.costMean(), m.costStd());
-        var curve = Plots.line(t.task() + ": return vs expert labels", "expert labels",
+        var curve = Plots.line(task + ": return vs expert labels", "expert labels",
                 "return over " + t.curveHorizon() + " steps (mean of seeds)").markers(true);
         for (MethodSummary m : t.methods())
             if (m.curveLabels().length > 0) curve.series(m.method(), m.curveLabels(), m.curveReturnMean(), m.curveReturnStd());
