@@ -57,8 +57,10 @@ public record Estimate(int n, double mean, double std, double ciLow, double ciHi
         double z = NormalQuantile.twoSidedCritical(confidence), z2n = z * z / n;
         double centre = (p + z2n / 2) / (1 + z2n);
         double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4 * n));
-        // Exact arithmetic keeps the ends in [0, 1]; the clamp only absorbs rounding at p = 0 or 1.
-        return new double[]{Math.max(0, centre - half), Math.min(1, centre + half)};
+        // In exact arithmetic the ends lie in [0, 1] and are exactly 0 at p = 0 and 1 at p = 1; pin those so
+        // rounding does not print 6.9e-18 for "no collision in 30 episodes".
+        double low = p == 0 ? 0 : Math.max(0, centre - half), high = p == 1 ? 1 : Math.min(1, centre + half);
+        return new double[]{low, high};
     }
 
     /** Half the width of the confidence interval (the Wilson interval is not centred on the mean). */

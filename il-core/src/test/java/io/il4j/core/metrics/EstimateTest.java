@@ -61,6 +61,12 @@ class EstimateTest {
         // the t-interval gave [-5.853, 6.853] for {0, 1} and a zero-width [1, 1] for 100 successes
         assertWilson(1, 2, 0.0945, 0.9055);
         assertWilson(100, 100, 0.9630, 1);
+        for (int n = 1; n <= 300; n++) {
+            assertEquals(0, Estimate.of(new double[n]).ciLow(), "0 of " + n + " has lower end exactly 0");
+            double[] ones = new double[n];
+            java.util.Arrays.fill(ones, 1);
+            assertEquals(1, Estimate.of(ones).ciHigh(), n + " of " + n + " has upper end exactly 1");
+        }
         Estimate single = Estimate.of(new double[]{1});
         assertEquals(0.2065, single.ciLow(), 1e-4, "a single 0/1 value still bounds the proportion");
         assertEquals(1, single.ciHigh());
