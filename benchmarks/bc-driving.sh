@@ -3,7 +3,8 @@
 # (./il train bc, 2x256, beta-NLL 0.5) on the shipped expert demonstrations datasets/driving/expert.csv,
 # one policy per training seed, each evaluated on the same 50 episodes of the default Driving env
 # (il eval's seeds 1,000,000..1,000,049); the expert is recorded on those same episodes for the ratio.
-# Writes runs/bc-driving/. About 1.5 minutes per seed on 2 cores. Usage: bc-driving.sh [SEED ...] (default 0 1 2 3 4)
+# Writes runs/bc-driving/. About 20-30 s per seed on 2 cores (training stops early for some seeds).
+# Usage: bc-driving.sh [SEED ...] (default 0 1 2 3 4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seeds=("$@")

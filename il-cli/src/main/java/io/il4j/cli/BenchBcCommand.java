@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
 
 /** {@code il bench bc}: BC training throughput per head and batch-1 act() latency. */
 @Command(name = "bc", mixinStandardHelpOptions = true,
-        description = {"BC training throughput (samples/s) of a 2x256 MLP, batch 256, 17-dim observations, 6-dim actions,",
-                "for the MSE, Gaussian and MDN heads, and batch-1 act() latency of a loaded policy (median, p99)."})
+        description = {"BC training throughput and act() latency.",
+                "Training samples/s of a 2x256 MLP, batch 256, 17-dim observations, 6-dim actions, for the MSE,",
+                "Gaussian and MDN heads, and batch-1 act() latency of a loaded policy (median, p99)."})
 final class BenchBcCommand implements Callable<Integer> {
 
     @Option(names = "--windows", defaultValue = "5", description = "Timed windows per measurement (default: ${DEFAULT-VALUE}).")

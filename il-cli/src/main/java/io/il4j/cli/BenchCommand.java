@@ -1,8 +1,6 @@
 package io.il4j.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code il bench …}: the benchmarks behind the figures in the README. Each writes runs/bench-NAME/results.json. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -10,12 +8,6 @@ import picocli.CommandLine.Spec;
                 "Prints a table and writes runs/bench-<name>/results.json.",
                 "Figures depend on the machine; the README states the machine its numbers came from."},
         subcommands = {BenchIoCommand.class, BenchEnvsCommand.class, BenchBcCommand.class, BenchMultimodalCommand.class, BenchDaggerCommand.class})
-final class BenchCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
+final class BenchCommand {
+    // Not Runnable: without a subcommand picocli reports "Missing required subcommand" with the usage, exit 2.
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
 
 /** {@code il bench dagger}: BC, DAgger, DART and HG-DAgger at equal expert-label budgets over several seeds. */
 @Command(name = "dagger", mixinStandardHelpOptions = true,
-        description = {"BC vs DAgger (and DART, HG-DAgger) at equal expert-label budgets, several seeds, on Driving and",
-                "Pendulum: return, crash/collision rate, cumulative cost at each horizon T, log-log slope, labels used.",
+        description = {"BC vs DAgger (and DART, HG-DAgger) at equal expert-label budgets.",
+                "Several seeds on Driving and Pendulum: return, crash/collision rate, cumulative cost at each",
+                "horizon T, log-log slope, labels used.",
                 "Writes results.json, a markdown table and PNG plots (cost vs T, return vs labels) to --out.",
                 "About 12 minutes on 2 cores with the defaults (Driving 11, Pendulum 1.3)."})
 final class BenchDaggerCommand implements Callable<Integer> {

@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
 
 /** {@code il bench envs}: single-env and vector-env steps per second of every registered environment. */
 @Command(name = "envs", mixinStandardHelpOptions = true,
-        description = {"Steps per second of each environment, single env and vector env, single-threaded,",
-                "per second of the benchmark thread's CPU time and of wall-clock time (medians over repeats)."})
+        description = {"Simulation speed: steps per second of each environment.",
+                "Single env and vector env, single-threaded, per second of the benchmark thread's CPU time and of",
+                "wall-clock time (medians over repeats)."})
 final class BenchEnvsCommand implements Callable<Integer> {
 
     @Option(names = "--envs", split = ",", paramLabel = "ID", description = "Environments to measure (default: all).")

@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 
 /** {@code il bench io}: CSV parse and NPZ load throughput, and memory held per raw float32 byte. */
 @Command(name = "io", mixinStandardHelpOptions = true,
-        description = {"Generate a demonstration CSV (default 1,000,000 steps, 17 obs dims, 6 action dims), then measure",
+        description = {"Dataset I/O speed: CSV parsing, NPZ writing and loading.",
+                "Generates a demonstration CSV (default 1,000,000 steps, 17 obs dims, 6 action dims), then measures",
                 "CSV parse MB/s, NPZ write/load MB/s (stored and deflated) and bytes held per raw float32 byte after load."})
 final class BenchIoCommand implements Callable<Integer> {
 

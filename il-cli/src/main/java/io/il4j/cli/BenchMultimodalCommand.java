@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 
 /** {@code il bench multimodal}: MSE vs Gaussian vs MDN BC on the bimodal PointMass-Obstacle demonstrations. */
 @Command(name = "multimodal", mixinStandardHelpOptions = true,
-        description = {"Train MSE, Gaussian and mixture-density BC on the same bimodal demonstrations (PointMass-Obstacle:",
-                "the expert passes the wall left or right at random) and compare success and collision rates.",
+        description = {"MSE vs Gaussian vs mixture-density BC on a bimodal expert.",
+                "Trains the three heads on the same PointMass-Obstacle demonstrations (the expert passes the wall",
+                "left or right at random) and compares success and collision rates.",
                 "Writes runs/bench-multimodal/{results.json, trajectories.png}."})
 final class BenchMultimodalCommand implements Callable<Integer> {
 

@@ -6,6 +6,7 @@ import io.il4j.core.io.Hdf5Options;
 import io.il4j.core.io.LoadResult;
 import io.il4j.core.report.Progress;
 import io.il4j.core.space.Box;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -54,8 +55,8 @@ final class DataInputOptions {
             description = "Optional reward column (default: ${DEFAULT-VALUE}).")
     String rewardColumn;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",",
-            description = "CSV cell separator (default: '${DEFAULT-VALUE}').")
+    @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",", converter = DelimiterConverter.class,
+            description = "CSV cell separator, one character; 'tab' or '\\t' for a tab (default: '${DEFAULT-VALUE}').")
     char delimiter;
 
     @Option(names = "--action-low", split = ",", paramLabel = "X",
@@ -73,6 +74,17 @@ final class DataInputOptions {
     @Option(names = "--hdf5-obs-keys", split = ",", paramLabel = "KEY",
             description = "robomimic: the obs/<key> datasets to concatenate, in order (default: every vector key, sorted).")
     List<String> hdf5ObservationKeys = List.of();
+
+    /** One character, or a tab spelled {@code tab} or {@code \t} (a literal tab is awkward to type in a shell). */
+    static final class DelimiterConverter implements CommandLine.ITypeConverter<Character> {
+        @Override
+        public Character convert(String value) {
+            if (value.equals("tab") || value.equals("\\t")) return '\t';
+            if (value.length() != 1)
+                throw new CommandLine.TypeConversionException("expected one character (or 'tab'), got '" + value + "'");
+            return value.charAt(0);
+        }
+    }
 
     CsvOptions csvOptions() {
         CsvOptions.Builder b = CsvOptions.builder()

@@ -2,6 +2,7 @@ package io.il4j.cli;
 
 import io.il4j.core.env.Env;
 import io.il4j.envs.Envs;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -22,8 +23,11 @@ final class EnvSelection {
         return Envs.make(envId, envOptions);
     }
 
-    /** A help footer listing every environment and its options. */
-    static String footer() {
-        return "%nEnvironments:%n" + Envs.describe().replace("%", "%%").replace(System.lineSeparator(), "%n") + "%n";
+    /**
+     * The help section listing every environment and its options, laid out as picocli lays out its command
+     * list, so wrapped lines stay indented under the description at whatever width the help is printed.
+     */
+    static String environmentsHelp(CommandLine.Help help) {
+        return help.createHeading("%nEnvironments:%n") + help.createTextTable(Envs.descriptions());
     }
 }

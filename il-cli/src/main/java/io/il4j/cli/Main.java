@@ -3,17 +3,20 @@ package io.il4j.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.Map;
+
 /**
  * The {@code il} command. Each subcommand lives in its own class; this class only wires them and maps
- * exceptions to exit codes: bad input (IllegalArgumentException) prints its message and exits 2,
- * I/O failures exit 3, anything else prints the stack trace and exits 1.
+ * exceptions to exit codes: a missing subcommand or bad input (IllegalArgumentException) prints its message
+ * and exits 2, I/O failures exit 3, anything else prints the stack trace and exits 1.
  */
 @Command(name = "il",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
                 "il4j: imitation learning for the JVM.",
-                "Behavioral cloning, goal-conditioned BC and DAgger on one dataset layer (IQ-Learn and CQL: planned).",
+                "Behavioral cloning, goal-conditioned BC and DAgger on one dataset layer",
+                "(IQ-Learn and CQL are planned, not yet implemented).",
                 "",
                 "Start with: il quickstart"},
         subcommands = {
@@ -26,10 +29,8 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 BenchCommand.class,
         })
-public final class Main implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class Main {
+    // Not Runnable: a bare `il` is a usage error (picocli: "Missing required subcommand", usage on stderr, exit 2).
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -45,14 +46,13 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setUsageHelpAutoWidth(true);
-        for (String c : new String[]{"generate", "eval"})
-            cl.getSubcommands().get(c).getCommandSpec().usageMessage().footer(EnvSelection.footer());
+        for (String c : new String[]{"generate", "eval"}) {
+            CommandLine sub = cl.getSubcommands().get(c);
+            Map<String, CommandLine.IHelpSectionRenderer> sections = sub.getHelpSectionMap();
+            sections.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, EnvSelection::environmentsHelp);
+            sub.setHelpSectionMap(sections);
+        }
         return cl;
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
     }
 
     /** Prints user errors as one clear line; keeps stack traces for real bugs. */

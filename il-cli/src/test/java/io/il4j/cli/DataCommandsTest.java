@@ -67,6 +67,20 @@ class DataCommandsTest {
     }
 
     @Test
+    void tabSeparatedFileNamesTheDelimiterOptionWhichReadsIt() throws Exception {
+        Path tsv = Files.writeString(dir.resolve("tabs.csv"), GOOD.replace(',', '\t'));
+        Outcome wrong = run("inspect", tsv.toString());
+        assertEquals(2, wrong.exit);
+        assertTrue(wrong.err.contains("contains a tab") && wrong.err.contains("--delimiter tab"), wrong.err);
+        for (String tab : new String[]{"tab", "\\t", "\t"}) {
+            Outcome o = run("inspect", tsv.toString(), "--delimiter", tab);
+            assertEquals(0, o.exit, o.err);
+            assertTrue(o.out.contains("2 episodes, 4 steps"), o.out);
+        }
+        assertEquals(2, run("inspect", tsv.toString(), "--delimiter", "ab").exit);
+    }
+
+    @Test
     void convertCsvToNpzRoundTripsAndLeavesNothingOnFailure() throws Exception {
         Path csv = Files.writeString(dir.resolve("demo.csv"), GOOD);
         Path npz = dir.resolve("demo.npz");

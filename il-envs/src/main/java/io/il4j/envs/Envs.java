@@ -95,15 +95,27 @@ public final class Envs {
 
     /** One line per environment: id, description and options with defaults (for {@code --help}). */
     public static String describe() {
+        Map<String, String> descriptions = descriptions();
+        int width = descriptions.keySet().stream().mapToInt(String::length).max().orElse(0);
         List<String> lines = new ArrayList<>();
-        int width = ids().stream().mapToInt(String::length).max().orElse(0);
-        for (EnvProvider p : providers()) {
-            StringBuilder sb = new StringBuilder(String.format("%-" + width + "s  %s", p.id(), p.description()));
+        for (Map.Entry<String, String> e : descriptions.entrySet())
+            lines.add(String.format("%-" + width + "s  %s", e.getKey(), e.getValue()));
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    /**
+     * Per id in registration order: its description followed by its options with defaults, for help
+     * screens that lay out (and wrap) the two columns themselves.
+     */
+    public static synchronized Map<String, String> descriptions() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (EnvProvider p : PROVIDERS.values()) {
+            StringBuilder sb = new StringBuilder(p.description());
             List<String> opts = new ArrayList<>();
             for (EnvOption o : p.options()) opts.add(o.name() + "=" + o.defaultValue());
             if (!opts.isEmpty()) sb.append(" [options: ").append(String.join(", ", opts)).append(']');
-            lines.add(sb.toString());
+            out.put(p.id(), sb.toString());
         }
-        return String.join(System.lineSeparator(), lines);
+        return out;
     }
 }

@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class MultimodalBenchmark {
 
-    /** One head's outcome: success and collision rates with 95% CIs over the evaluation episodes. */
+    /** One head's outcome: success and collision rates with 95% (Wilson) CIs over the evaluation episodes. */
     public record HeadResult(String head, Estimate success, Estimate collision, Estimate totalReturn, double trainSeconds) {
     }
 
@@ -49,11 +49,14 @@ public final class MultimodalBenchmark {
         PointMassObstacleEnv env = new PointMassObstacleEnv();
         BcConfig base = BcConfig.builder().head(HeadType.MDN).hiddenSizes(64, 64).batchSize(128).maxSteps(trainSteps)
                 .validationInterval(Math.max(1, trainSteps / 4)).seed(1).build();
-        TrajectoryPlot plot = Plots.trajectories("PointMass-Obstacle: BC heads on bimodal demonstrations", "x", "y")
+        int plotted = Math.min(PLOTTED_EPISODES, evalEpisodes);
+        TrajectoryPlot plot = Plots.trajectories("PointMass-Obstacle, bimodal expert: "
+                        + plotted + " evaluation episodes per BC head", "x", "y")
                 .rectangle(-ObstacleCourse.WALL_HALF_WIDTH, -ObstacleCourse.WALL_HALF_HEIGHT,
                         ObstacleCourse.WALL_HALF_WIDTH, ObstacleCourse.WALL_HALF_HEIGHT)
-                .circle(ObstacleCourse.GOAL_X, ObstacleCourse.GOAL_Y, PointMassObstacleEnv.SUCCESS_RADIUS)
+                .goalCircle("goal", ObstacleCourse.GOAL_X, ObstacleCourse.GOAL_Y, PointMassObstacleEnv.SUCCESS_RADIUS)
                 .equalAspect(true);
+        double[] startX = new double[plotted], startY = new double[plotted];
         List<HeadResult> results = new ArrayList<>();
         for (HeadType head : List.of(HeadType.MSE, HeadType.GAUSSIAN, HeadType.MDN)) {
             long t0 = System.nanoTime();
@@ -62,20 +65,24 @@ public final class MultimodalBenchmark {
             List<EpisodeResult> eval = Rollouts.evaluate(env, policy, evalEpisodes, evalSeed, Integer.MAX_VALUE);
             EvaluationSummary s = EvaluationSummary.of(eval);
             results.add(new HeadResult(head.cliName(), s.metric("success"), s.metric("collision"), s.totalReturn(), seconds));
-            addPaths(plot, head.cliName(), env, policy, evalSeed, PLOTTED_EPISODES);
+            addPaths(plot, head.cliName(), env, policy, evalSeed, startX, startY);
             out.printf("%s: success %.2f, collision %.2f (%.1f s training)%n", head.cliName(), s.metric("success").mean(),
                     s.metric("collision").mean(), seconds);
         }
-        plot.save(plotFile);
+        plot.markers("start", startX, startY).save(plotFile);
         Result r = new Result(datasetName, demos.numEpisodes(), evalEpisodes, evalSeed, results);
         table(r).print(out);
         return r;
     }
 
-    /** Draws the first {@code n} evaluation episodes of a policy as paths (same seeds as the evaluation). */
-    private static void addPaths(TrajectoryPlot plot, String name, PointMassObstacleEnv env, Policy policy, long seed, int n) {
+    /**
+     * Draws the first {@code startX.length} evaluation episodes of a policy as paths (same seeds as the
+     * evaluation) and stores their starts, which are the same for every head since the seeds are.
+     */
+    private static void addPaths(TrajectoryPlot plot, String name, PointMassObstacleEnv env, Policy policy, long seed,
+                                 double[] startX, double[] startY) {
         List<double[]> xs = new ArrayList<>(), ys = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < startX.length; i++) {
             Dataset d = Rollouts.collect(env, policy, 1, seed + i, Integer.MAX_VALUE).dataset();
             int rows = d.numObservations();
             double[] x = new double[rows], y = new double[rows];
@@ -85,6 +92,8 @@ public final class MultimodalBenchmark {
             }
             xs.add(x);
             ys.add(y);
+            startX[i] = x[0];
+            startY[i] = y[0];
         }
         plot.paths(name, xs, ys);
     }
@@ -93,8 +102,8 @@ public final class MultimodalBenchmark {
         Table t = new Table("head", "success", "success 95% CI", "collision", "return", "train s")
                 .title("PointMass-Obstacle, " + r.demonstrations() + " bimodal demonstrations, " + r.evalEpisodes() + " evaluation episodes");
         for (HeadResult h : r.heads())
-            t.addRow(h.head(), h.success().mean(), String.format("[%.2f, %.2f]", Math.max(0, h.success().ciLow()),
-                    Math.min(1, h.success().ciHigh())), h.collision().mean(), h.totalReturn().mean(), h.trainSeconds());
+            t.addRow(h.head(), h.success().mean(), String.format("[%.2f, %.2f]", h.success().ciLow(), h.success().ciHigh()),
+                    h.collision().mean(), h.totalReturn().mean(), h.trainSeconds());
         return t;
     }
 }

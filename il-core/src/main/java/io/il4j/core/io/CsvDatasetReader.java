@@ -138,7 +138,9 @@ public final class CsvDatasetReader {
         private final Set<String> seenEpisodes = new HashSet<>();
 
         private String episode;          // id of the open episode, or null before the first row
+        private String before;           // id of the episode before it
         private long episodeLine;        // line of its first row
+        private long lastLine;           // line of its latest row
         private long lastT;
         private long finalRowLine = -1;  // line of its final-observation row, if read
         private long flagLine = -1;      // line of a step row that set terminated/truncated
@@ -167,6 +169,7 @@ public final class CsvDatasetReader {
                 throw DatasetFormatException.atLine(file, line, c.name(c.episode), "expected an episode id, got an empty cell");
             boolean first = !id.equals(episode);
             if (first) startEpisode(id, line);
+            lastLine = line;
             if (finalRowLine >= 0)
                 throw DatasetFormatException.atLine(file, finalRowLine, c.actionNames.get(0), "action cells are empty but "
                         + "episode '" + id + "' continues on line " + line + "; expected empty actions only on an "
@@ -213,12 +216,29 @@ public final class CsvDatasetReader {
 
         private void startEpisode(String id, long line) {
             if (episode != null) closeEpisode();
-            if (!seenEpisodes.add(id))
-                throw DatasetFormatException.atLine(file, line, c.name(c.episode), "episode '" + id + "' appears again after "
-                        + "other episodes; expected the rows of each episode to be contiguous");
+            if (!seenEpisodes.add(id)) throw appearsAgain(id, line);
+            before = episode;
             episode = id;
             episodeLine = line;
             builder.beginEpisode();
+        }
+
+        /**
+         * Episode {@code id} resumes on {@code line}. When exactly one other episode came in between, that one is
+         * the likelier mistake (typically a mistyped id on one row), so the error points at it.
+         */
+        private DatasetFormatException appearsAgain(String id, long line) {
+            String column = c.name(c.episode);
+            if (!id.equals(before))
+                return DatasetFormatException.atLine(file, line, column, "episode '" + id + "' appears again after "
+                        + "other episodes; expected the rows of each episode to be contiguous");
+            String rows = episodeLine == lastLine ? "line " + episodeLine : "lines " + episodeLine + "-" + lastLine;
+            String problem = CsvCells.isInteger(id) && !CsvCells.isInteger(episode)
+                    ? "expected an integer episode id like those around it, got '" + episode + "' (" + rows
+                    + "), which interrupts episode '" + id + "' (it continues on line " + line + ")"
+                    : "episode '" + episode + "' (" + rows + ") interrupts episode '" + id + "', which continues on line "
+                    + line + "; expected the rows of each episode to be contiguous";
+            return DatasetFormatException.atLine(file, episodeLine, column, problem);
         }
 
         private void closeEpisode() {

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Evaluation episodes summarized: mean, sample std and a 95% confidence interval (Student's t) of the
+ * Evaluation episodes summarized: mean, sample std and a 95% confidence interval (Student's t; Wilson for
+ * 0/1 metrics such as success or collision, see {@link Estimate}) of the
  * return, the length and every metric an environment reports ({@link io.il4j.core.env.Env#episodeMetrics}).
  * A metric missing from some episodes is summarized over the episodes that report it (its {@code n} says
  * how many). Immutable; thread-safe.

@@ -15,17 +15,21 @@ import java.util.Set;
 
 /**
  * Paths in the plane (e.g. the x-y trajectories of several policies from one start) with obstacles drawn
- * as filled grey shapes and marked points (starts, goals). Axes get equal scale by default, so circles
- * look round and distances compare honestly. Create with {@link Plots#trajectories}. Not thread-safe.
+ * as filled grey shapes, goal regions filled gold under their own legend entry, and marked points (starts).
+ * Axes get equal scale by default, so circles look round and distances compare honestly. Create with
+ * {@link Plots#trajectories}. Not thread-safe.
  */
 public final class TrajectoryPlot {
 
-    private enum Kind { PATH, POINTS, OBSTACLE }
+    private enum Kind { PATH, POINTS, MARKERS, OBSTACLE, GOAL }
 
     private record Item(Kind kind, String name, double[] x, double[] y, int colorIndex, boolean inLegend) {
     }
 
     private static final Color OBSTACLE_FILL = new Color(120, 120, 120, 140);
+    // Goal and marker colours are outside the series palette, so they never look like a path.
+    private static final Color GOAL_FILL = new Color(255, 200, 0, 170), GOAL_EDGE = new Color(150, 110, 0);
+    private static final Color MARKER_COLOR = Color.BLACK;
     private static final int CIRCLE_VERTICES = 48;
 
     private final String title, xLabel, yLabel;
@@ -63,8 +67,24 @@ public final class TrajectoryPlot {
         return add(Kind.POINTS, name, x, y);
     }
 
+    /** Points drawn as black markers under one legend entry (e.g. the starts); they take no series colour. */
+    public TrajectoryPlot markers(String name, double[] x, double[] y) {
+        return add(Kind.MARKERS, name, x, y, -1, true);
+    }
+
     /** A circular obstacle. */
     public TrajectoryPlot circle(double cx, double cy, double radius) {
+        double[][] v = circleVertices(cx, cy, radius);
+        return polygon(v[0], v[1]);
+    }
+
+    /** A circular goal region (e.g. a success radius), filled gold, with the legend entry {@code name}. */
+    public TrajectoryPlot goalCircle(String name, double cx, double cy, double radius) {
+        double[][] v = circleVertices(cx, cy, radius);
+        return add(Kind.GOAL, name, v[0], v[1], -1, true);
+    }
+
+    private static double[][] circleVertices(double cx, double cy, double radius) {
         if (!(radius > 0) || !Double.isFinite(radius)) throw new IllegalArgumentException("circle radius must be finite and > 0, got " + radius);
         double[] x = new double[CIRCLE_VERTICES], y = new double[CIRCLE_VERTICES];
         for (int i = 0; i < CIRCLE_VERTICES; i++) {
@@ -72,7 +92,7 @@ public final class TrajectoryPlot {
             x[i] = cx + radius * Math.cos(a);
             y[i] = cy + radius * Math.sin(a);
         }
-        return polygon(x, y);
+        return new double[][]{x, y};
     }
 
     /** An axis-aligned rectangular obstacle with corners (x0, y0) and (x1, y1). */
@@ -119,19 +139,29 @@ public final class TrajectoryPlot {
     public XYChart chart() {
         if (items.isEmpty()) throw new IllegalStateException("trajectory plot '" + title + "' is empty");
         XYChart chart = Plots.xyChart(title, xLabel, yLabel, width, height);
-        // obstacles first so paths are drawn over them
+        // areas first so paths are drawn over them
         for (Item it : items) {
-            if (it.kind != Kind.OBSTACLE) continue;
+            if (it.kind != Kind.OBSTACLE && it.kind != Kind.GOAL) continue;
             XYSeries s = chart.addSeries(it.name, it.x, it.y);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
             s.setMarker(SeriesMarkers.NONE);
-            s.setFillColor(OBSTACLE_FILL);
-            s.setLineColor(OBSTACLE_FILL);
-            s.setShowInLegend(it.name.equals("obstacles"));
+            boolean goal = it.kind == Kind.GOAL;
+            s.setFillColor(goal ? GOAL_FILL : OBSTACLE_FILL);
+            s.setLineColor(goal ? GOAL_EDGE : OBSTACLE_FILL);
+            s.setShowInLegend(goal || it.name.equals("obstacles"));
         }
-        for (Item it : items) {
-            if (it.kind == Kind.OBSTACLE) continue;
+        // markers last so paths do not hide them
+        List<Item> ordered = new ArrayList<>();
+        for (Item it : items) if (it.kind == Kind.PATH || it.kind == Kind.POINTS) ordered.add(it);
+        for (Item it : items) if (it.kind == Kind.MARKERS) ordered.add(it);
+        for (Item it : ordered) {
             XYSeries s = chart.addSeries(it.name, it.x, it.y);
+            if (it.kind == Kind.MARKERS) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(SeriesMarkers.DIAMOND);
+                s.setMarkerColor(MARKER_COLOR);
+                continue;
+            }
             Color c = Plots.color(it.colorIndex);
             s.setShowInLegend(it.inLegend);
             if (it.kind == Kind.PATH) {

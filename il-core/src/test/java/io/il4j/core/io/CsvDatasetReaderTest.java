@@ -177,6 +177,18 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void otherSeparatorIsNamedWithTheOptionThatSetsIt() throws IOException {
+        assertMessage(fails("episode;t;obs_0;act_0\n0;0;1;2\n"), 1, null, ":1: the header is a single cell "
+                + "'episode;t;obs_0;act_0' that contains ';' but no ','; expected cells separated by ','. If ';' separates "
+                + "the cells, set the delimiter: --delimiter ';' on the il command line, CsvOptions.builder().delimiter(...) in code");
+        assertTrue(fails("episode\tobs_0\tact_0\n0\t1\t2\n").getMessage().contains("contains a tab but no ','"));
+        assertTrue(fails(CsvOptions.builder().delimiter(';').build(), "episode,obs_0,act_0\n0,1,2\n").getMessage()
+                .contains("contains ',' but no ';'"));
+        Path semicolons = csv("episode;obs_0;act_0\n0;1;2\n0;3;4\n");
+        assertEquals(2, new CsvDatasetReader(CsvOptions.builder().delimiter(';').build()).read(semicolons).dataset().numSteps());
+    }
+
+    @Test
     void missingObservationColumns() throws IOException {
         assertMessage(fails("episode,act_0\n0,1\n"), 1, null, ":1: no observation columns; expected columns named obs_0, "
                 + "obs_1, ... or the columns given as observation columns (header: episode,act_0)");
@@ -230,9 +242,17 @@ class CsvDatasetReaderTest {
 
     @Test
     void interleavedEpisodes() throws IOException {
-        assertMessage(fails("episode,obs_0,act_0\n0,1,2\n1,1,2\n0,1,2\n"), 4, "episode",
-                ":4: column 'episode': episode '0' appears again after other episodes; expected the rows of each "
+        assertMessage(fails("episode,obs_0,act_0\n0,1,2\n1,1,2\n2,1,2\n0,1,2\n"), 5, "episode",
+                ":5: column 'episode': episode '0' appears again after other episodes; expected the rows of each "
                         + "episode to be contiguous");
+        // one episode in between: it is the likelier mistake, so the error points at its rows
+        assertMessage(fails("episode,obs_0,act_0\n0,1,2\n1,1,2\n1,1,2\n0,1,2\n"), 3, "episode",
+                ":3: column 'episode': episode '1' (lines 3-4) interrupts episode '0', which continues on line 5; "
+                        + "expected the rows of each episode to be contiguous");
+        // a mistyped id: reported where it is, with its value
+        assertMessage(fails("episode,t,obs_0,act_0\n0,0,1,2\n0,1,1,2\n0,2,1,2\n0,3,1,2\n0,4,1,2\nzero,5,1,2\n0,6,1,2\n"),
+                7, "episode", ":7: column 'episode': expected an integer episode id like those around it, got 'zero' "
+                        + "(line 7), which interrupts episode '0' (it continues on line 8)");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -80,10 +81,24 @@ class PlotsTest {
         Plots.trajectories("Paths", "x", "y").path("expert", x, y1).path("BC", x, y2)
                 .points("start", new double[]{0}, new double[]{0})
                 .circle(4, 0.5, 0.6).circle(7, -1, 0.4).rectangle(2, -2.5, 3, -1.8)
+                .goalCircle("goal", 9, 0, 0.3).markers("starts", new double[]{0, 0.1}, new double[]{0, 0.1})
                 .size(600, 500).save(png);
         BufferedImage img = read(png);
         assertEquals(600, img.getWidth());
         assertEquals(500, img.getHeight());
+    }
+
+    @Test
+    void goalAndStartsHaveTheirOwnLegendEntriesApartFromObstacles() {
+        var series = Plots.trajectories("Paths", "x", "y").rectangle(-1, -0.1, 1, 0.1)
+                .goalCircle("goal", 0, 0.8, 0.05).markers("start", new double[]{0}, new double[]{-0.8})
+                .path("policy", new double[]{0, 0.5}, new double[]{-0.8, 0.8}).chart().getSeriesMap();
+        var goal = series.get("goal");
+        var obstacles = series.get("obstacles");
+        assertTrue(goal.isShowInLegend() && obstacles.isShowInLegend() && series.get("start").isShowInLegend());
+        assertNotEquals(obstacles.getFillColor(), goal.getFillColor());
+        assertEquals(List.of("obstacles", "goal", "policy", "start"), List.copyOf(series.keySet()),
+                "areas under the paths, markers over them");
     }
 
     @Test

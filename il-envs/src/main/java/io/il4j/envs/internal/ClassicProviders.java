@@ -178,7 +178,7 @@ public final class ClassicProviders {
 
         @Override
         public String description() {
-            return "5x5 grid with a known feature reward r(s) = w.phi(s) and exact model (tabular IRL), Discrete(5), 30 steps";
+            return "5x5 grid with a known feature reward r(s) = w.phi(s) and its exact model, a test bed for tabular IRL (planned), Discrete(5), 30 steps";
         }
 
         @Override

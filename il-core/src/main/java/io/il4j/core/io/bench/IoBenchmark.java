@@ -26,7 +26,8 @@ import java.util.Random;
  * observations, rewards and flags), then measures CSV parse throughput, NPZ write and load throughput (stored and
  * deflated), and the memory a loaded dataset holds per raw float32 byte (heap delta after GC via
  * {@code MemoryMXBean}, direct/off-heap buffer delta, and {@link Dataset#heapBytes()}). Every reload is checked
- * against the parsed dataset's content hash. MB means 10^6 bytes. Generated files are deleted at the end.
+ * against the parsed dataset's content hash. MB means 10^6 bytes. Generated files are deleted at the end, and
+ * so is the work directory if the run created it.
  * Stateless; run one at a time per JVM (the memory figures assume nothing else allocates meanwhile).
  */
 public final class IoBenchmark {
@@ -64,6 +65,7 @@ public final class IoBenchmark {
     public static Result run(Path workDir, int steps, int obsDim, int actDim, PrintStream out) throws IOException {
         if (steps < 1 || obsDim < 1 || actDim < 1)
             throw new IllegalArgumentException("steps, obsDim and actDim must be >= 1, got " + steps + ", " + obsDim + ", " + actDim);
+        boolean createdWorkDir = !Files.isDirectory(workDir);
         Files.createDirectories(workDir);
         Path csv = workDir.resolve("io-bench.csv"), npz = workDir.resolve("io-bench.npz"),
                 npzc = workDir.resolve("io-bench-compressed.npz");
@@ -103,6 +105,14 @@ public final class IoBenchmark {
             Files.deleteIfExists(csv);
             Files.deleteIfExists(npz);
             Files.deleteIfExists(npzc);
+            if (createdWorkDir) deleteIfEmpty(workDir);
+        }
+    }
+
+    /** Removes a directory this run created, unless something else was put there meanwhile. */
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) Files.delete(dir);
         }
     }
 

@@ -50,6 +50,18 @@ public final class CsvCells {
     /** A whole number (also written as {@code 3.0}). */
     public static long parseInteger(Path file, long line, String column, String cell, String expectation) {
         if (cell.isEmpty()) throw DatasetFormatException.atLine(file, line, column, "expected " + expectation + ", got an empty cell");
+        Long v = wholeNumber(cell);
+        if (v == null)
+            throw DatasetFormatException.atLine(file, line, column, "expected " + expectation + ", got '" + abbreviate(cell) + "'");
+        return v;
+    }
+
+    /** True when {@link #parseInteger} accepts {@code cell}. */
+    public static boolean isInteger(String cell) {
+        return wholeNumber(cell) != null;
+    }
+
+    private static Long wholeNumber(String cell) {
         try {
             return Long.parseLong(cell);
         } catch (NumberFormatException e) {
@@ -58,9 +70,9 @@ public final class CsvCells {
                 if (d == Math.rint(d) && Math.abs(d) < 1L << 53 && Character.isDigit(cell.charAt(cell.length() - 1)))
                     return (long) d;
             } catch (NumberFormatException ignored) {
-                // fall through to the error below
+                // not a number at all
             }
-            throw DatasetFormatException.atLine(file, line, column, "expected " + expectation + ", got '" + abbreviate(cell) + "'");
+            return null;
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class CsvColumns {
     private static final int HEADER_LINE = 1;
+    private static final char[] OTHER_SEPARATORS = {';', '\t', ',', '|'};
 
     public final int width;
     public final int episode;
@@ -30,6 +31,7 @@ public final class CsvColumns {
     private CsvColumns(Path file, List<String> header, CsvOptions o) {
         this.header = header;
         this.width = header.size();
+        if (width == 1) rejectOtherSeparator(file, header.get(0), o.delimiter());
         Map<String, Integer> index = indexHeader(file, header);
         boolean[] used = new boolean[width];
 
@@ -86,6 +88,22 @@ public final class CsvColumns {
     /** Name of column {@code i}. */
     public String name(int i) {
         return header.get(i);
+    }
+
+    /**
+     * A header that is one cell holding another common separator means the file uses that separator; saying
+     * so beats the "missing from the header" that would follow.
+     */
+    private static void rejectOtherSeparator(Path file, String cell, char delimiter) {
+        for (char c : OTHER_SEPARATORS) {
+            if (c == delimiter || cell.indexOf(c) < 0) continue;
+            String shown = c == '\t' ? "a tab" : "'" + c + "'";
+            String arg = c == '\t' ? "tab" : "'" + c + "'";
+            throw DatasetFormatException.atLine(file, HEADER_LINE, null, "the header is a single cell '" + cell
+                    + "' that contains " + shown + " but no '" + delimiter + "'; expected cells separated by '"
+                    + delimiter + "'. If " + shown + " separates the cells, set the delimiter: --delimiter " + arg
+                    + " on the il command line, CsvOptions.builder().delimiter(...) in code");
+        }
     }
 
     private static Map<String, Integer> indexHeader(Path file, List<String> header) {

@@ -38,4 +38,11 @@ class IoBenchmarkTest {
             assertEquals(List.of(), files.toList());
         }
     }
+
+    @Test
+    void aWorkDirectoryTheRunCreatedIsRemoved() throws IOException {
+        Path work = dir.resolve("bench-io").resolve("work");
+        IoBenchmark.run(work, 300, 2, 1, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertTrue(Files.isDirectory(dir.resolve("bench-io")) && !Files.exists(work), "left behind: " + work);
+    }
 }
