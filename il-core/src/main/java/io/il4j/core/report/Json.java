@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * cleanly, unknown properties rejected on read (a misspelt config key is an error, not a silent default).
  * Non-finite doubles are written as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}
  * (strict JSON has no such numbers) and read back as doubles. Writes are atomic. Thread-safe (the mapper
- * is configured once and never changed).
+ * is configured once and never changed). Paths are written as {@link Path#toString()}, relative ones
+ * staying relative.
  */
 public final class Json {
 
@@ -22,6 +23,14 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            // paths as the user gave them ("runs/quickstart"), not Jackson's default absolute file:// URI
+            .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("il4j-paths")
+                    .addSerializer(Path.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase(Path.class) {
+                        @Override
+                        public String valueToString(Object value) {
+                            return value.toString();
+                        }
+                    }))
             .build();
 
     private Json() {
