@@ -55,6 +55,14 @@ final class DataInputOptions {
             description = "Optional reward column (default: ${DEFAULT-VALUE}).")
     String rewardColumn;
 
+    @Option(names = "--terminated-col", paramLabel = "COL", defaultValue = "terminated",
+            description = "Optional 0/1 column: the episode truly ended (no bootstrap), e.g. a crash (default: ${DEFAULT-VALUE}).")
+    String terminatedColumn;
+
+    @Option(names = "--truncated-col", paramLabel = "COL", defaultValue = "truncated",
+            description = "Optional 0/1 column: the episode was cut by a time limit (default: ${DEFAULT-VALUE}).")
+    String truncatedColumn;
+
     @Option(names = "--delimiter", paramLabel = "CHAR", defaultValue = ",", converter = DelimiterConverter.class,
             description = "CSV cell separator, one character; 'tab' or '\\t' for a tab (default: '${DEFAULT-VALUE}').")
     char delimiter;
@@ -92,6 +100,8 @@ final class DataInputOptions {
                 .episodeColumn(episodeColumn)
                 .timeColumn(timeColumn)
                 .rewardColumn(rewardColumn)
+                .terminatedColumn(terminatedColumn)
+                .truncatedColumn(truncatedColumn)
                 .observationColumns(observationColumns)
                 .actionColumns(actionColumns)
                 .goalColumns(goalColumns)

@@ -81,6 +81,17 @@ class DataCommandsTest {
     }
 
     @Test
+    void flagColumnsWithOtherNamesAreMappedByOption() throws Exception {
+        Path csv = Files.writeString(dir.resolve("done.csv"), GOOD.replace("terminated,truncated", "done,timeout"));
+        Path npz = dir.resolve("done.npz");
+        Outcome o = run("convert", csv.toString(), npz.toString(), "--terminated-col", "done", "--truncated-col", "timeout");
+        assertEquals(0, o.exit, o.err);
+        Dataset d = DatasetFiles.load(npz).dataset(), reference = DatasetFiles.load(Files.writeString(dir.resolve("ref.csv"), GOOD)).dataset();
+        assertTrue(d.terminated(0) && !d.truncated(0) && !d.terminated(1) && d.truncated(1));
+        assertEquals(reference.contentHash(), d.contentHash());
+    }
+
+    @Test
     void convertCsvToNpzRoundTripsAndLeavesNothingOnFailure() throws Exception {
         Path csv = Files.writeString(dir.resolve("demo.csv"), GOOD);
         Path npz = dir.resolve("demo.npz");
