@@ -89,6 +89,15 @@ public final class CsvDatasetReader {
             if (!columns.ignored.isEmpty())
                 warnings.add(file + ": ignoring " + columns.ignored.size() + " column(s) the schema does not know: "
                         + String.join(", ", columns.ignored));
+            // a one-row episode is usually a mistyped id between two episodes (its row then belongs to a neighbour)
+            int single = 0, firstSingle = -1;
+            for (int e = 0; e < dataset.numEpisodes(); e++) {
+                int rowsOfEpisode = dataset.episodeLength(e) + (dataset.hasFinalObservation(e) ? 1 : 0);
+                if (rowsOfEpisode == 1 && single++ == 0) firstSingle = e;
+            }
+            if (single > 0)
+                warnings.add(file + ": " + single + " episode(s) consist of a single row (the first is episode #" + firstSingle
+                        + " in file order, counting from 0); check the episode column for typos");
             return new LoadResult(dataset, warnings);
         }
     }

@@ -71,6 +71,29 @@ class CsvDatasetReaderTest {
     }
 
     @Test
+    void aSingleRowEpisodeIsLoadedButWarnedAbout() throws IOException {
+        // line 4 should read episode 0: the typo makes a one-row episode between two halves of episode 0's data
+        LoadResult typo = read("""
+                episode,obs_0,act_0
+                0,0.1,1
+                0,0.2,1
+                7,0.3,1
+                1,0.0,1
+                1,0.1,
+                """);
+        assertEquals(3, typo.dataset().numEpisodes());
+        assertEquals(1, typo.warnings().size(), typo.warnings().toString());
+        assertTrue(typo.warnings().get(0).contains("1 episode(s) consist of a single row (the first is episode #1"), typo.warnings().get(0));
+        assertEquals(List.of(), read("""
+                episode,obs_0,act_0
+                0,0.1,1
+                0,0.2,
+                1,0.0,1
+                1,0.1,
+                """).warnings());
+    }
+
+    @Test
     void readsNamedColumnsThroughOptions() throws IOException, URISyntaxException {
         Path p = Path.of(getClass().getResource("/io/driving_named.csv").toURI());
         CsvOptions o = CsvOptions.builder().episodeColumn("run").timeColumn("time")
