@@ -24,6 +24,13 @@ final class BenchDaggerCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "5", description = "Seeds per method (default: ${DEFAULT-VALUE}).")
     int seeds;
 
+    @Option(names = "--first-seed", defaultValue = "0", description = "First seed; seeds are consecutive (default: ${DEFAULT-VALUE}).")
+    long firstSeed;
+
+    @Option(names = "--methods", defaultValue = "bc,dagger,dart,hg-dagger",
+            description = "Methods to run; the claims need bc and dagger (default: ${DEFAULT-VALUE}).")
+    String methods;
+
     @Option(names = "--tasks", defaultValue = "driving,pendulum", description = "Tasks (default: ${DEFAULT-VALUE}).")
     String tasks;
 
@@ -36,7 +43,8 @@ final class BenchDaggerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--out", out.toString(), "--seeds", "" + seeds, "--tasks", tasks));
+        List<String> args = new ArrayList<>(List.of("--out", out.toString(), "--seeds", "" + seeds, "--first-seed", "" + firstSeed,
+                "--methods", methods, "--tasks", tasks));
         if (quick) args.add("--quick");
         if (fresh) args.add("--fresh");
         BcVsDaggerBenchmark.main(args.toArray(String[]::new));

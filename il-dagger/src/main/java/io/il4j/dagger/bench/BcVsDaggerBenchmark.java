@@ -22,7 +22,8 @@ import java.util.Map;
  * table and the headline claims with their measured numbers.
  *
  * <pre>
- *   BcVsDaggerBenchmark [--out runs/bc-vs-dagger] [--seeds 5] [--tasks driving,pendulum] [--quick] [--fresh]
+ *   BcVsDaggerBenchmark [--out runs/bc-vs-dagger] [--seeds 5] [--first-seed 0] [--methods bc,dagger,dart,hg-dagger]
+ *                       [--tasks driving,pendulum] [--quick] [--fresh]
  * </pre>
  * Not thread-safe.
  */
@@ -35,17 +36,22 @@ public final class BcVsDaggerBenchmark {
         Il4j.configure();
         Path out = Path.of("runs", "bc-vs-dagger");
         int seeds = 5;
+        long firstSeed = 0;
+        List<Method> methods = List.of(Method.values());
         List<String> taskNames = List.of("driving", "pendulum");
         boolean quick = false, fresh = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--seeds" -> seeds = Integer.parseInt(value(args, ++i, "--seeds"));
+                case "--first-seed" -> firstSeed = Long.parseLong(value(args, ++i, "--first-seed"));
+                case "--methods" -> methods = methodList(value(args, ++i, "--methods"));
                 case "--tasks" -> taskNames = List.of(value(args, ++i, "--tasks").split(","));
                 case "--quick" -> quick = true;
                 case "--fresh" -> fresh = true;
                 case "--help", "-h" -> {
-                    System.out.println("usage: BcVsDaggerBenchmark [--out DIR (runs/bc-vs-dagger)] [--seeds N (5)] "
+                    System.out.println("usage: BcVsDaggerBenchmark [--out DIR (runs/bc-vs-dagger)] [--seeds N (5)] [--first-seed S (0)] "
+                            + "[--methods bc,dagger,dart,hg-dagger (all)] "
                             + "[--tasks driving,pendulum] [--quick (small budgets, a smoke run)] [--fresh (discard saved rounds)]");
                     return;
                 }
@@ -57,7 +63,7 @@ public final class BcVsDaggerBenchmark {
         for (String t : taskNames) tasks.add(BenchmarkTasks.byName(t.trim(), quick));
         if (fresh)
             for (BenchmarkTask t : tasks) deleteRecursively(out.resolve(t.name()));
-        run(tasks, List.of(Method.values()), seedList(seeds), out, System.out);
+        run(tasks, methods, seedList(firstSeed, seeds), out, System.out);
     }
 
     /** Deletes a task's saved round data (nothing when it does not exist). */
@@ -73,10 +79,26 @@ public final class BcVsDaggerBenchmark {
         return args[i];
     }
 
-    static long[] seedList(int n) {
+    /** {@code n} consecutive seeds from {@code first}. */
+    static long[] seedList(long first, int n) {
         long[] s = new long[n];
-        for (int i = 0; i < n; i++) s[i] = i;
+        for (int i = 0; i < n; i++) s[i] = first + i;
         return s;
+    }
+
+    /** Methods by their lower-case names ({@code bc,dagger,dart,hg-dagger}), in the order given. */
+    static List<Method> methodList(String names) {
+        List<Method> out = new ArrayList<>();
+        for (String n : names.split(",")) {
+            String key = n.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+            try {
+                out.add(Method.valueOf(key));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown method '" + n.trim() + "'; expected bc, dagger, dart or hg-dagger");
+            }
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("--methods needs at least one method");
+        return out;
     }
 
     /** Runs the comparison on every task and writes everything into {@code out}; returns the per-task results. */

@@ -12,6 +12,14 @@ import static org.junit.jupiter.api.Assertions.*;
 class BcVsDaggerBenchmarkTest {
 
     @Test
+    void seedsAndMethodsAreChosenOnTheCommandLine() {
+        assertArrayEquals(new long[]{5, 6, 7}, BcVsDaggerBenchmark.seedList(5, 3));
+        assertEquals(java.util.List.of(Method.BC, Method.HG_DAGGER), BcVsDaggerBenchmark.methodList("bc, hg-dagger"));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> BcVsDaggerBenchmark.methodList("bc,gail"));
+        assertTrue(bad.getMessage().contains("'gail'"), bad.getMessage());
+    }
+
+    @Test
     void freshDeletesOnlyTheTasksSavedRounds(@TempDir Path out) throws Exception {
         Path rounds = Files.createDirectories(out.resolve("driving").resolve("dagger-seed0"));
         Files.writeString(rounds.resolve("round-1.npz"), "x");
