@@ -23,6 +23,7 @@ final class BcOptionDefaults implements IDefaultValueProvider {
             Map.entry("--components", String.valueOf(D.mixtureComponents())),
             Map.entry("--nll-beta", String.valueOf(D.nllBeta())),
             Map.entry("--history", String.valueOf(D.history())),
+            Map.entry("--seed", String.valueOf(D.seed())),
             Map.entry("--relabel", D.relabel().name().toLowerCase(java.util.Locale.ROOT)));
 
     @Override

@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code il train bc}: behavioral cloning (and goal-conditioned BC) from a demonstration file to a policy file. */
 @Command(name = "bc", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = BcOptionDefaults.class,
         description = {"Behavioral cloning: supervised learning of pi(a | s) (or pi(a | s, g)) on demonstrations.",
-                "Writes the policy file (--out) and a run directory runs/<name>/ with config.json,",
-                "metrics.csv (one row per validation check), results.json and learning-curve PNGs.",
+                "Writes the policy file (--out) and a run directory runs/<name>/ with config.json, metrics.csv (one row per "
+                        + "validation check), results.json and learning-curve PNGs.",
                 "Load the policy in Java with Policies.load(path).act(observation)."})
 final class TrainBcCommand implements Callable<Integer> {
 
@@ -78,8 +78,8 @@ final class TrainBcCommand implements Callable<Integer> {
     @Option(names = "--components", paramLabel = "K", description = "MDN: mixture components (default: ${DEFAULT-VALUE}).")
     int components;
 
-    @Option(names = "--nll-beta", paramLabel = "B", description = {"Gaussian: beta of the beta-NLL loss in [0, 1]; 0 = plain NLL, which lets",
-            "rare, hard samples be explained away by a wide std (default: ${DEFAULT-VALUE})."})
+    @Option(names = "--nll-beta", paramLabel = "B", description = "Gaussian: beta of the beta-NLL loss in [0, 1]; 0 = plain NLL, which lets "
+            + "rare, hard samples be explained away by a wide std (default: ${DEFAULT-VALUE}).")
     double nllBeta;
 
     @Option(names = "--history", paramLabel = "K", description = "Stack the last K observations as input (default: ${DEFAULT-VALUE}).")
@@ -93,17 +93,17 @@ final class TrainBcCommand implements Callable<Integer> {
     String relabel;
 
     @Option(names = "--achieved-goal-dims", split = ",", paramLabel = "I",
-            description = {"GCBC with relabeling: observation dims that form the achieved goal (default: the dims the goal",
-                    "columns name, goal_<observation name> as in driving-goal data, else the first goal-dim dims)."})
+            description = "GCBC with relabeling: observation dims that form the achieved goal (default: the dims the goal "
+                    + "columns name, goal_<observation name> as in driving-goal data, else the first goal-dim dims).")
     List<Integer> achievedGoalDims;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of initialization, split and batches (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of initialization, split and batches (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--name", paramLabel = "NAME", description = "Run directory name under --runs (default: bc-<head>).")
     String name;
 
-    @Option(names = "--runs", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runs;
 
     @ArgGroup(exclusive = false, heading = "%nEvaluation rollouts during training (optional):%n")
