@@ -320,7 +320,7 @@ public final class BcTrainer implements PolicyLearner {
     public static DatasetSpec policySpec(DatasetSpec spec, BcConfig c) {
         if (!c.goalConditioned() || spec.hasGoals()) return spec;
         List<String> names = new ArrayList<>();
-        for (int d : achievedGoalDims(spec, c)) names.add("goal_" + spec.observationNames().get(d));
+        for (int d : achievedGoalDims(spec, c)) names.add(GOAL_PREFIX + spec.observationNames().get(d));
         return new DatasetSpec(spec.observationNames(), spec.actionSpace(), spec.actionNames(), names, spec.hasRewards());
     }
 

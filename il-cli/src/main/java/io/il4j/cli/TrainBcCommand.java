@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code il train bc}: behavioral cloning (and goal-conditioned BC) from a demonstration file to a policy file. */
-@Command(name = "bc", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = BcOptionDefaults.class,
+@Command(name = "bc", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = BcConfigFlags.class,
         description = {"Behavioral cloning: supervised learning of pi(a | s) (or pi(a | s, g)) on demonstrations.",
                 "Writes the policy file (--out) and a run directory runs/<name>/ with config.json, metrics.csv (one row per "
                         + "validation check), results.json and learning-curve PNGs.",
@@ -39,16 +39,6 @@ final class TrainBcCommand implements Callable<Integer> {
     static final String AUTO = "auto";
     /** Fewer gradient steps than this draw a warning: small files at the default epochs train a few dozen. */
     static final int FEW_STEPS = 500;
-
-    /**
-     * BcConfig field names as they appear in validation messages, and the flags that set them: the trainer
-     * speaks BcConfig's language, a command-line user needs the flag. Only camel-case names are rewritten
-     * (plain words like "epochs" or "history" also occur as ordinary words in messages).
-     */
-    private static final java.util.Map<String, String> FLAG_OF_FIELD = java.util.Map.of(
-            "validationFraction", "--validation", "learningRate", "--lr", "batchSize", "--batch", "maxSteps", "--steps",
-            "mixtureComponents", "--components", "nllBeta", "--nll-beta", "hiddenSizes", "--hidden",
-            "achievedGoalDims", "--achieved-goal-dims", "goalConditioned", "--goal-conditioned");
 
     @Option(names = "--out", defaultValue = "policy.zip", paramLabel = "FILE", description = "Policy file to write (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -140,7 +130,7 @@ final class TrainBcCommand implements Callable<Integer> {
             System.out.println("training " + config.head().cliName() + " BC on " + dataset);
             trained = BcTrainer.train(dataset, config, new TrainingProgress("train bc"), rollouts);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(inFlags(e.getMessage()), e);
+            throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
         }
         if (!trained.provenance().stoppedEarly() && trained.provenance().stepsTrained() < FEW_STEPS)
             System.err.printf(java.util.Locale.ROOT, "warning: only %d gradient steps (%d epochs of %d steps at batch %d); the policy "
@@ -152,17 +142,6 @@ final class TrainBcCommand implements Callable<Integer> {
         System.out.println(Summaries.trainingTable(trained).render());
         System.out.println("policy: " + out + "   run: " + run.path());
         return 0;
-    }
-
-    /** {@code message} with every BcConfig field name written as its flag: {@code validationFraction=0} as {@code --validation 0}. */
-    static String inFlags(String message) {
-        if (message == null) return null;
-        String m = message;
-        for (var e : FLAG_OF_FIELD.entrySet()) {
-            String flag = java.util.regex.Matcher.quoteReplacement(e.getValue());
-            m = m.replaceAll("\\b" + e.getKey() + "=", flag + " ").replaceAll("\\b" + e.getKey() + "\\b", flag);
-        }
-        return m;
     }
 
     private BcConfig config(Dataset dataset) {

@@ -87,8 +87,8 @@ class TrainEvalCommandsTest {
     @Test
     void trainerMessagesNameTheFlagsNotTheConfigFields(@TempDir Path dir) throws Exception {
         assertEquals("validation needs 2 episodes: set --validation 0 or add episodes; --lr must be > 0",
-                TrainBcCommand.inFlags("validation needs 2 episodes: set validationFraction=0 or add episodes; learningRate must be > 0"));
-        assertEquals("the Gaussian head keeps its history", TrainBcCommand.inFlags("the Gaussian head keeps its history"));
+                BcConfigFlags.inFlags("validation needs 2 episodes: set validationFraction=0 or add episodes; learningRate must be > 0"));
+        assertEquals("the Gaussian head keeps its history", BcConfigFlags.inFlags("the Gaussian head keeps its history"));
         Path csv = Files.writeString(dir.resolve("one.csv"), """
                 episode,obs_0,act_0
                 0,0.1,1

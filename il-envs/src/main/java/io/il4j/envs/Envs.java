@@ -93,16 +93,6 @@ public final class Envs {
         return provider(id).behaviour(tier, env, options(id, options), seed);
     }
 
-    /** One line per environment: id, description and options with defaults (for {@code --help}). */
-    public static String describe() {
-        Map<String, String> descriptions = descriptions();
-        int width = descriptions.keySet().stream().mapToInt(String::length).max().orElse(0);
-        List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, String> e : descriptions.entrySet())
-            lines.add(String.format("%-" + width + "s  %s", e.getKey(), e.getValue()));
-        return String.join(System.lineSeparator(), lines);
-    }
-
     /**
      * Per id in registration order: its description followed by its options with defaults, for help
      * screens that lay out (and wrap) the two columns themselves.

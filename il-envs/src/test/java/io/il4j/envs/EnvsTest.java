@@ -24,9 +24,9 @@ class EnvsTest {
     @Test
     void listsTheClassicEnvironments() {
         assertTrue(Envs.ids().containsAll(List.of("cartpole", "pendulum", "pointmass", "pointmass-obstacle", "gridworld")));
-        String help = Envs.describe();
-        for (String id : Envs.ids()) assertTrue(help.contains(id), help);
-        assertTrue(help.contains("max_steps=500"), help);
+        Map<String, String> help = Envs.descriptions();
+        for (String id : Envs.ids()) assertTrue(help.containsKey(id), help.toString());
+        assertTrue(help.get("cartpole").contains("max_steps=500"), help.toString());
     }
 
     @Test
