@@ -9,7 +9,7 @@ import io.il4j.bc.internal.Engine;
 import io.il4j.bc.internal.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
-import io.il4j.bc.internal.NativeFloats;
+import io.il4j.core.nn.internal.NativeFloats;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.data.Normalizer;
 import io.il4j.core.nn.MlpSpec;

@@ -1,4 +1,4 @@
-package io.il4j.bc.internal;
+package io.il4j.core.nn.internal;
 
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
@@ -62,9 +62,20 @@ public final class NativeFloats implements AutoCloseable {
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b, int ldb,
                      FloatPointer c, int ldc) {
+        gemm(transA, transB, m, n, k, a, lda, b, ldb, false, c, ldc);
+    }
+
+    /** As {@link #gemm(boolean, boolean, int, int, int, FloatPointer, int, FloatPointer, int, FloatPointer, int)}, adding to C ({@code C += op(A) op(B)}) when {@code accumulate}. */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, FloatPointer a, int lda, FloatPointer b, int ldb,
+                            boolean accumulate, FloatPointer c, int ldc) {
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                 transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
-                m, n, k, 1f, a, lda, b, ldb, 0f, c, ldc);
+                m, n, k, 1f, a, lda, b, ldb, accumulate ? 1f : 0f, c, ldc);
+    }
+
+    /** Sets every element to zero. */
+    public void zero() {
+        data.zero();
     }
 }
