@@ -7,7 +7,7 @@ import io.il4j.core.train.EvalRollouts;
 import io.il4j.core.train.Provenance;
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
-import io.il4j.bc.internal.Head;
+import io.il4j.core.nn.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
 import io.il4j.core.data.AchievedGoals;
