@@ -5,7 +5,6 @@ import io.il4j.dagger.bench.Quickstart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -31,8 +30,6 @@ final class QuickstartCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(data))
-            throw new IllegalArgumentException("no such file: " + data + " (run il from the il4j checkout, or pass --data)");
         Il4j.configure();
         Quickstart.run(new Quickstart.Options(data, out, labels, seed), System.out);
         return 0;

@@ -119,6 +119,8 @@ public final class Quickstart {
     public static Result run(Options o, PrintStream console) throws IOException {
         Il4j.configure();
         long t0 = System.nanoTime();
+        if (Files.isDirectory(o.data()))
+            throw new IllegalArgumentException(o.data() + " is a directory; expected the demonstrations file (--data FILE)");
         if (!Files.isRegularFile(o.data()))
             throw new IllegalArgumentException("demonstrations not found: " + o.data().toAbsolutePath()
                     + " (run from the il4j root, or pass --data FILE)");
