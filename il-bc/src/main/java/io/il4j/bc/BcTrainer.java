@@ -1,11 +1,15 @@
 package io.il4j.bc;
 
+import io.il4j.core.train.TrainingListener;
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.TrainingDivergedException;
+import io.il4j.core.train.EvalRollouts;
+import io.il4j.core.train.Provenance;
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
 import io.il4j.bc.internal.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
-import io.il4j.bc.internal.LibraryVersion;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.data.EpisodeSplit;
@@ -26,7 +30,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import static io.il4j.core.io.CsvOptions.GOAL_PREFIX;
 import static io.il4j.core.io.CsvOptions.OBS_PREFIX;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,10 +207,9 @@ public final class BcTrainer implements PolicyLearner {
             metrics.put("eval_return", last.evalReturn());
             last.evalMetrics().forEach((k, v) -> metrics.put("eval_" + k, v));
         }
-        BcProvenance prov = new BcProvenance(data.contentHash(), data.toString(), c.seed(), LibraryVersion.get(),
-                Instant.now().toString(), step, bestStep, stoppedEarly, metrics);
+        Provenance prov = Provenance.of("bc", data, c.seed(), step, bestStep, stoppedEarly, metrics);
         TrainedPolicy result = new TrainedPolicy(policy, prov, curve);
-        listener.onFinish(result);
+        listener.onFinish();
         return result;
     }
 
