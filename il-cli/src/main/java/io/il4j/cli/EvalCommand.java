@@ -62,8 +62,8 @@ final class EvalCommand implements Callable<Integer> {
                     + String.join(", ", b.spec().observationNames()) + "); " + env.selection.envId + " gives "
                     + e.spec().observationDim() + " (" + String.join(", ", e.spec().observationNames())
                     + "): evaluate it in the environment its data came from");
-        if (loaded instanceof BcPolicy b)
-            ActionSpaces.mismatch(b.actionSpace(), e.spec().actionSpace()).ifPresent(why -> {
+        if (loaded instanceof SpecifiedPolicy b)
+            ActionSpaces.mismatch(b.spec().actionSpace(), e.spec().actionSpace()).ifPresent(why -> {
                 throw new IllegalArgumentException(policyFile + " does not fit " + env.selection.envId + ": " + why
                         + "; evaluate it in the environment its data came from");
             });
