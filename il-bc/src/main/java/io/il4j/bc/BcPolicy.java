@@ -1,6 +1,6 @@
 package io.il4j.bc;
 
-import io.il4j.bc.internal.Head;
+import io.il4j.core.nn.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.data.Normalizer;

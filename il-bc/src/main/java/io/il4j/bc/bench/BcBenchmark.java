@@ -6,7 +6,7 @@ import io.il4j.bc.BcPolicy;
 import io.il4j.bc.HeadType;
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
-import io.il4j.bc.internal.Head;
+import io.il4j.core.nn.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
 import io.il4j.core.nn.internal.NativeFloats;

@@ -138,8 +138,8 @@ public final class IoBenchmark {
     /** Random Gaussian data in episodes of {@value #EPISODE_LENGTH} steps, each with its final observation. */
     static Dataset generate(int steps, int obsDim, int actDim, long seed) {
         List<String> obsNames = new ArrayList<>(), actNames = new ArrayList<>();
-        for (int i = 0; i < obsDim; i++) obsNames.add(CsvOptions.OBS_PREFIX + i);
-        for (int i = 0; i < actDim; i++) actNames.add(CsvOptions.ACT_PREFIX + i);
+        for (int i = 0; i < obsDim; i++) obsNames.add(DatasetSpec.OBS_PREFIX + i);
+        for (int i = 0; i < actDim; i++) actNames.add(DatasetSpec.ACT_PREFIX + i);
         DatasetBuilder b = new DatasetBuilder(new DatasetSpec(obsNames, Box.unbounded(actDim), actNames, List.of(), true));
         Random rnd = new Random(seed);
         float[] o = new float[obsDim], a = new float[actDim];
