@@ -273,10 +273,10 @@ public final class NpzDatasetReader {
 
         /** Names {@code obs_i}, {@code act_i} ({@code act} for a discrete action), {@code goal_i}. */
         DatasetSpec inferSpec(String obsEntry, String actEntry, ActionSpace actionSpace, boolean hasRewards) {
-            List<String> goalNames = has("goals") ? names(CsvOptions.GOAL_PREFIX, cols("goals")) : List.of();
+            List<String> goalNames = has("goals") ? names(DatasetSpec.GOAL_PREFIX, cols("goals")) : List.of();
             List<String> actionNames = actionSpace instanceof Discrete ? List.of(CsvOptions.DISCRETE_ACTION)
-                    : names(CsvOptions.ACT_PREFIX, cols(actEntry));
-            return new DatasetSpec(names(CsvOptions.OBS_PREFIX, cols(obsEntry)), actionSpace, actionNames, goalNames, hasRewards);
+                    : names(DatasetSpec.ACT_PREFIX, cols(actEntry));
+            return new DatasetSpec(names(DatasetSpec.OBS_PREFIX, cols(obsEntry)), actionSpace, actionNames, goalNames, hasRewards);
         }
 
         char kind(String name) {
