@@ -116,15 +116,6 @@ public final class IoBenchmark {
         }
     }
 
-    /** {@code il bench io} without the CLI: {@code [workDir [steps [obsDim [actDim]]]]}. */
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir"));
-        int steps = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_STEPS;
-        int obs = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_OBS_DIM;
-        int act = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_ACT_DIM;
-        run(dir, steps, obs, act, System.out);
-    }
-
     private record Generated(String hash, long rawBytes, int episodes, double csvWriteSeconds) {
     }
 
