@@ -58,8 +58,13 @@ public final class RunRecorder implements TrainingListener {
             List<String> before = run.metricColumns();
             Map<String, Object> row = add(point);
             List<String> columns = columns();
-            if (before.equals(columns)) run.appendMetrics(row);
-            else run.writeMetrics(columns, rows);
+            if (before.equals(columns)) {
+                Map<String, Object> full = new LinkedHashMap<>(); // a check without evaluation leaves its columns NaN
+                for (String c : columns) full.put(c, row.getOrDefault(c, Double.NaN));
+                run.appendMetrics(full);
+            } else {
+                run.writeMetrics(columns, rows);
+            }
             if (System.nanoTime() - lastPlot >= plotIntervalNanos) plot();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the check at step " + point.step() + " in " + run.path(), e);
