@@ -256,7 +256,7 @@ public final class BcTrainer implements PolicyLearner {
             metrics.put("eval_return", last.evalReturn());
             last.evalMetrics().forEach((k, v) -> metrics.put("eval_" + k, v));
         }
-        Provenance prov = Provenance.of("bc", data, c.seed(), step, bestStep, stoppedEarly, metrics);
+        Provenance prov = Provenance.of("bc", data.contentHash(), data.toString(), c.seed(), step, bestStep, stoppedEarly, metrics);
         TrainedPolicy result = new TrainedPolicy(policy, prov, curve);
         listener.onFinish();
         return result;
@@ -320,7 +320,17 @@ public final class BcTrainer implements PolicyLearner {
 
     /** Hindsight relabeling of a dataset, or null when goals come from the dataset (or there are none). */
     private static GoalRelabeler relabeler(Dataset data, BcConfig c, int[] goalDims) {
-        return goalDims == null ? null : new GoalRelabeler(data, goalDims, c.relabel().strategy(), 1);
+        return goalDims == null ? null : new GoalRelabeler(data, goalDims, strategy(c.relabel()), 1);
+    }
+
+    /** The data layer's strategy for a relabeling option. */
+    private static GoalRelabeler.Strategy strategy(Relabel r) {
+        return switch (r) {
+            case NONE -> throw new IllegalArgumentException("relabel=none takes goals from the dataset; there is nothing to relabel");
+            case FINAL -> GoalRelabeler.Strategy.FINAL;
+            case FUTURE -> GoalRelabeler.Strategy.FUTURE;
+            case UNIFORM_LATER -> GoalRelabeler.Strategy.UNIFORM_LATER;
+        };
     }
 
     /** All steps, or with relabeling only those that have a later state to take a goal from. */
@@ -346,7 +356,7 @@ public final class BcTrainer implements PolicyLearner {
     }
 
     private static BcNormalizers fitNormalizers(Dataset data, int[] trainSteps, BcConfig c, int[] goalDims, int goalDim) {
-        Normalizer obs = c.normalizeObservations() ? Normalizer.fitObservations(data, trainSteps, STD_FLOOR)
+        Normalizer obs = c.normalizeObservations() ? data.observationNormalizer(trainSteps, STD_FLOOR)
                 : Normalizer.identity(data.observationDim());
         Normalizer goal = null;
         if (goalDim > 0) {
@@ -360,7 +370,7 @@ public final class BcTrainer implements PolicyLearner {
         }
         Normalizer act = null;
         if (!data.spec().actionSpace().isDiscrete())
-            act = c.normalizeActions() ? Normalizer.fitActions(data, trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
+            act = c.normalizeActions() ? data.actionNormalizer(trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
         return new BcNormalizers(obs, goal, act);
     }
 

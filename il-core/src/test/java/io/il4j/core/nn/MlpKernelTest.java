@@ -156,7 +156,7 @@ class MlpKernelTest {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).list();
         int in = IN;
         for (int width : trunk.hiddenSizes()) {
-            list.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(activation.dl4j()).build());
+            list.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(Dl4jMlp.dl4j(activation)).build());
             in = width;
         }
         // a dense (not output) last layer, so that DL4J backpropagates a given output gradient

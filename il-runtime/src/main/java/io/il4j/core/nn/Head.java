@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * The head/loss contract of a policy network: how its raw outputs {@code z} are laid out, the loss they
  * are trained with, and how an action is read from them. Implementations (il-bc's MSE, Gaussian, MDN,
  * categorical, tanh-Gaussian heads) decide the output layout; learners train the network through the
- * kernel ({@link Mlp}) with {@link #lossSum}'s output gradient. Losses are computed in double on row-major arrays, so
+ * kernel ({@code Mlp}, il-core) with {@link #lossSum}'s output gradient. Losses are computed in double on row-major arrays, so
  * the same code serves the DL4J loss adapter, the lean trainer and the finite-difference tests.
  * Immutable; thread-safe.
  */
