@@ -48,6 +48,11 @@ public record CqlConfig(List<Integer> criticHiddenSizes, List<Integer> actorHidd
                         double initialAlpha, int bcWarmupSteps, double rewardScale, boolean normalizeObservations,
                         double logStdMin, double logStdMax, long seed) {
 
+    /** Defaults that the command line shows in its help (compile-time constants). */
+    public static final int DEFAULT_STEPS = 50_000, DEFAULT_EVAL_INTERVAL = 5_000, DEFAULT_BATCH = 256, DEFAULT_SAMPLED_ACTIONS = 10;
+    public static final double DEFAULT_CQL_ALPHA = 5.0, DEFAULT_CRITIC_LR = 3e-4, DEFAULT_ACTOR_LR = 1e-4, DEFAULT_TARGET_GAP = 10.0,
+            DEFAULT_GAMMA = 0.99, DEFAULT_TAU = 0.005;
+
     public CqlConfig {
         criticHiddenSizes = Checks.sizes("criticHiddenSizes", criticHiddenSizes);
         actorHiddenSizes = Checks.sizes("actorHiddenSizes", actorHiddenSizes);
@@ -123,16 +128,17 @@ public record CqlConfig(List<Integer> criticHiddenSizes, List<Integer> actorHidd
     public static final class Builder {
         private List<Integer> criticHiddenSizes = List.of(256, 256), actorHiddenSizes = List.of(256, 256);
         private Activation activation = Activation.RELU;
-        private int batchSize = 256, steps = 50_000, evalInterval = 5_000;
-        private double gamma = 0.99, tau = 0.005, criticLearningRate = 3e-4, actorLearningRate = 1e-4, temperatureLearningRate = 1e-4;
+        private int batchSize = DEFAULT_BATCH, steps = DEFAULT_STEPS, evalInterval = DEFAULT_EVAL_INTERVAL;
+        private double gamma = DEFAULT_GAMMA, tau = DEFAULT_TAU, criticLearningRate = DEFAULT_CRITIC_LR, actorLearningRate = DEFAULT_ACTOR_LR,
+                temperatureLearningRate = 1e-4;
         private double initialTemperature = 1.0;
         private boolean autoTemperature = true;
         private double targetEntropy = Double.NaN;
         private boolean backupEntropy = false;
-        private double cqlAlpha = 5.0;
-        private int sampledActions = 10;
+        private double cqlAlpha = DEFAULT_CQL_ALPHA;
+        private int sampledActions = DEFAULT_SAMPLED_ACTIONS;
         private boolean lagrange = false;
-        private double targetActionGap = 10.0, alphaLearningRate = 1e-4, initialAlpha = 1.0;
+        private double targetActionGap = DEFAULT_TARGET_GAP, alphaLearningRate = 1e-4, initialAlpha = 1.0;
         private int bcWarmupSteps = 0;
         private double rewardScale = 1.0;
         private boolean normalizeObservations = true;

@@ -31,6 +31,10 @@ public record DiscreteCqlConfig(List<Integer> hiddenSizes, Activation activation
                                 double alpha, int targetUpdateInterval, double tau, double huberDelta, double rewardScale,
                                 boolean normalizeObservations, long seed) {
 
+    /** Defaults that the command line shows in its help (compile-time constants). */
+    public static final int DEFAULT_STEPS = 20_000, DEFAULT_EVAL_INTERVAL = 2_000, DEFAULT_TARGET_UPDATE_INTERVAL = 1_000;
+    public static final double DEFAULT_ALPHA = 1.0, DEFAULT_LR = 3e-4;
+
     public DiscreteCqlConfig {
         hiddenSizes = Checks.sizes("hiddenSizes", hiddenSizes);
         activation = Checks.activation(activation);
@@ -58,10 +62,10 @@ public record DiscreteCqlConfig(List<Integer> hiddenSizes, Activation activation
     public static final class Builder {
         private List<Integer> hiddenSizes = List.of(256, 256);
         private Activation activation = Activation.RELU;
-        private int batchSize = 256, steps = 20_000, evalInterval = 2_000;
-        private double gamma = 0.99, learningRate = 3e-4, alpha = 1.0;
-        private int targetUpdateInterval = 1_000;
-        private double tau = 0.005, huberDelta = 1.0, rewardScale = 1.0;
+        private int batchSize = CqlConfig.DEFAULT_BATCH, steps = DEFAULT_STEPS, evalInterval = DEFAULT_EVAL_INTERVAL;
+        private double gamma = CqlConfig.DEFAULT_GAMMA, learningRate = DEFAULT_LR, alpha = DEFAULT_ALPHA;
+        private int targetUpdateInterval = DEFAULT_TARGET_UPDATE_INTERVAL;
+        private double tau = CqlConfig.DEFAULT_TAU, huberDelta = 1.0, rewardScale = 1.0;
         private boolean normalizeObservations = true;
         private long seed = 0;
 
