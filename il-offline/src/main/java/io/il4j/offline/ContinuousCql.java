@@ -155,6 +155,22 @@ public final class ContinuousCql {
         return result;
     }
 
+    /**
+     * For throughput measurements ({@code il bench cql}): each call draws a minibatch and takes one full
+     * update (targets, sampled actions, both critics, actor, temperature, target networks).
+     */
+    public static Runnable benchmarkStep(Dataset data, CqlConfig config) {
+        Il4j.configure();
+        OfflineData d = OfflineData.prepare(data, false, config.normalizeObservations(), config.batchSize(), config.seed(), config.gamma(),
+                config.rewardScale());
+        ContinuousCql cql = new ContinuousCql(d, config);
+        int[] step = {0};
+        return () -> {
+            d.next();
+            cql.update(++step[0]);
+        };
+    }
+
     /** One gradient step on the current minibatch of {@link OfflineData}. */
     void update(int step) {
         // critics

@@ -88,6 +88,19 @@ public final class DiscreteCql {
         return result;
     }
 
+    /** For throughput measurements ({@code il bench cql}): each call draws a minibatch and takes one full update. */
+    public static Runnable benchmarkStep(Dataset data, DiscreteCqlConfig config) {
+        Il4j.configure();
+        OfflineData d = OfflineData.prepare(data, true, config.normalizeObservations(), config.batchSize(), config.seed(), config.gamma(),
+                config.rewardScale());
+        DiscreteCql cql = new DiscreteCql(d, config, ((Discrete) data.spec().actionSpace()).n());
+        int[] step = {0};
+        return () -> {
+            d.next();
+            cql.update(++step[0]);
+        };
+    }
+
     /** One gradient step on the current minibatch; returns its loss. */
     double update(int step) {
         computeTargets();

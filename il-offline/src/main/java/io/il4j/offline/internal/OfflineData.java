@@ -120,7 +120,8 @@ public final class OfflineData {
             for (int s = 0; s < data.numSteps(); s++)
                 for (int j = 0; j < box.dim(); j++) {
                     float a = data.action(s, j);
-                    if (a < box.low(j) || a > box.high(j)) {
+                    // compared in float, as stored: a bound such as 0.15 is itself rounded when the data are written
+                    if (a < (float) box.low(j) || a > (float) box.high(j)) {
                         int e = data.episodeOfStep(s);
                         throw new OfflineDatasetException("action " + data.spec().actionNames().get(j) + " = " + a + " at episode " + e
                                 + ", step " + (s - data.episodeFirstStep(e)) + " is outside the declared box [" + box.low(j) + ", "
