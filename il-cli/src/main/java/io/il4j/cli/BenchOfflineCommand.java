@@ -22,6 +22,13 @@ final class BenchOfflineCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3", description = "Training seeds per method and tier (default: ${DEFAULT-VALUE}).")
     int seeds;
 
+    @Option(names = "--first-seed", defaultValue = "0", description = "First training seed; seeds are consecutive (default: ${DEFAULT-VALUE}).")
+    long firstSeed;
+
+    @Option(names = "--merge", split = ",", paramLabel = "DIR",
+            description = "Do not train: write the summary into --out from the runs.csv of these output directories (seeds run as separate processes).")
+    List<Path> merge;
+
     @Option(names = "--methods", split = ",", defaultValue = "bc,filtered-bc,cql", description = "Methods (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
@@ -41,7 +48,9 @@ final class BenchOfflineCommand implements Callable<Integer> {
         var chosen = all.stream().filter(t -> tasks.contains(t.task())).toList();
         if (chosen.size() != tasks.size()) throw new IllegalArgumentException("--tasks: expected some of pendulum, driving, cartpole; got " + tasks);
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
-        OfflineVsIlBenchmark.run(new OfflineVsIlBenchmark.Options(chosen, methods, seeds, topFraction, out, System.out));
+        var options = new OfflineVsIlBenchmark.Options(chosen, methods, firstSeed, seeds, topFraction, out, System.out);
+        if (merge != null) OfflineVsIlBenchmark.merge(options, merge);
+        else OfflineVsIlBenchmark.run(options);
         System.out.println("wrote " + out.resolve("summary.md") + ", results.json, runs.csv, normalized-score.png");
         return 0;
     }

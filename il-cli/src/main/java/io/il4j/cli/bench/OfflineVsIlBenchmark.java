@@ -55,7 +55,7 @@ public final class OfflineVsIlBenchmark {
     public record TaskBudget(String task, List<String> tiers, boolean discrete, List<Integer> hidden, int cqlSteps, int bcSteps, int evalEpisodes) {
     }
 
-    public record Options(List<TaskBudget> tasks, List<String> methods, int seeds, double topFraction, Path out, PrintStream log) {
+    public record Options(List<TaskBudget> tasks, List<String> methods, long firstSeed, int seeds, double topFraction, Path out, PrintStream log) {
     }
 
     /** One trained policy's figures. */
@@ -79,7 +79,7 @@ public final class OfflineVsIlBenchmark {
         Files.deleteIfExists(csv);
         List<Run> runs = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (long seed = 0; seed < o.seeds(); seed++)
+        for (long seed = o.firstSeed(); seed < o.firstSeed() + o.seeds(); seed++)
             for (TaskBudget t : o.tasks()) {
                 Env env = Envs.make(t.task());
                 int maxSteps = env.spec().maxEpisodeSteps();
@@ -108,6 +108,28 @@ public final class OfflineVsIlBenchmark {
                 writeSummary(o, runs, (System.nanoTime() - t0) / 1e9, false);
             }
         writeSummary(o, runs, (System.nanoTime() - t0) / 1e9, true);
+        return runs;
+    }
+
+    /**
+     * Writes the summary of runs already measured, read from the {@code runs.csv} files of {@code dirs} (seeds
+     * run as separate processes), into {@code o.out()}.
+     */
+    public static List<Run> merge(Options o, List<Path> dirs) throws IOException {
+        List<Run> runs = new ArrayList<>();
+        for (Path dir : dirs) {
+            List<String> lines = Files.readAllLines(dir.resolve("runs.csv"));
+            String[] header = lines.get(0).split(",");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] c = line.split(",");
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                for (int i = 8; i < header.length; i++) metrics.put(header[i], Double.parseDouble(c[i]));
+                runs.add(new Run(c[0], c[1], c[2], Long.parseLong(c[3]), Double.parseDouble(c[4]), Double.parseDouble(c[5]),
+                        Double.parseDouble(c[6]), metrics, Double.parseDouble(c[7])));
+            }
+        }
+        Files.createDirectories(o.out());
+        writeSummary(o, runs, Double.NaN, true);
         return runs;
     }
 
@@ -218,7 +240,8 @@ public final class OfflineVsIlBenchmark {
         List<String> cats = new ArrayList<>();
         Table score = new Table(new ArrayList<>(List.of("task", "tier")) {{
             for (String m : o.methods()) add(m);
-        }}).title("Normalized score, 100 (R - R_random) / (R_expert - R_random), mean ± 95% CI over " + o.seeds() + " seeds");
+        }}).title("Normalized score, 100 (R - R_random) / (R_expert - R_random), mean ± 95% CI over "
+                + runs.stream().mapToLong(Run::seed).distinct().count() + " seeds");
         Table fidelity = new Table(new ArrayList<>(List.of("task", "tier")) {{
             for (String m : o.methods()) add(m + " action error");
         }}).title("Action error on held-out data states (RMS, raw units; discrete: disagreement rate), mean over seeds");
@@ -272,10 +295,10 @@ public final class OfflineVsIlBenchmark {
                 }
         }
         String text = score.toMarkdown() + "\n" + fidelity.toMarkdown() + "\n" + driving.toMarkdown()
-                + String.format(Locale.ROOT, "%nwall time: %.0f s%n", seconds);
+                + (Double.isNaN(seconds) ? "" : String.format(Locale.ROOT, "%nwall time: %.0f s%n", seconds));
         AtomicFiles.writeString(o.out().resolve("summary.md"), text);
         Map<String, Object> results = new LinkedHashMap<>();
-        results.put("seeds", o.seeds());
+        results.put("seeds", runs.stream().mapToLong(Run::seed).distinct().sorted().toArray());
         results.put("top_fraction", o.topFraction());
         results.put("tasks", o.tasks());
         results.put("wall_seconds", seconds);
@@ -285,9 +308,10 @@ public final class OfflineVsIlBenchmark {
             o.log().println(score.render());
             o.log().println(fidelity.render());
             o.log().println(driving.render());
-            o.log().printf(Locale.ROOT, "wall time: %.0f s%n", seconds);
+            if (!Double.isNaN(seconds)) o.log().printf(Locale.ROOT, "wall time: %.0f s%n", seconds);
         }
-        BarPlot plot = Plots.bar("BC vs filtered BC vs CQL: normalized score (mean, 95% CI over " + o.seeds() + " seeds)", "task / data tier",
+        BarPlot plot = Plots.bar("BC vs filtered BC vs CQL: normalized score (mean, 95% CI over "
+                        + runs.stream().mapToLong(Run::seed).distinct().count() + " seeds)", "task / data tier",
                 "normalized score").categories(cats.toArray(String[]::new)).size(1400, 600);
         for (String m : o.methods()) {
             double[] v = new double[cats.size()], err = new double[cats.size()];
