@@ -1,12 +1,23 @@
 package io.il4j.bc;
 
+import io.il4j.core.train.TrainingListener;
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.TrainingDivergedException;
+import io.il4j.core.train.EvalRollouts;
+import io.il4j.core.train.Provenance;
+import io.il4j.core.train.Checkpoint;
+import io.il4j.core.train.Checkpointing;
+import io.il4j.core.train.TrainingInterruptedException;
+import io.il4j.core.report.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
-import io.il4j.bc.internal.Head;
+import io.il4j.core.nn.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
-import io.il4j.bc.internal.LibraryVersion;
+import io.il4j.core.data.AchievedGoals;
 import io.il4j.core.data.Dataset;
+import io.il4j.core.data.IncompatibleDatasetException;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.data.EpisodeSplit;
 import io.il4j.core.data.GoalRelabeler;
@@ -24,10 +35,9 @@ import io.il4j.core.space.Box;
 import io.il4j.core.space.Discrete;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import static io.il4j.core.io.CsvOptions.GOAL_PREFIX;
-import static io.il4j.core.io.CsvOptions.OBS_PREFIX;
 
-import java.time.Instant;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +72,7 @@ public final class BcTrainer implements PolicyLearner {
     private final BcConfig config;
     private final TrainingListener listener;
     private final EvalRollouts eval;
+    private Checkpointing checkpointing;
 
     public BcTrainer(BcConfig config) {
         this(config, TrainingListener.NONE, null);
@@ -85,6 +96,18 @@ public final class BcTrainer implements PolicyLearner {
 
     public BcConfig config() {
         return config;
+    }
+
+    /**
+     * The same trainer, keeping checkpoints as {@code checkpointing} says and, when it names one, continuing from a
+     * checkpoint of the same configuration and data: the result is then bit-identical to an uninterrupted run's. A
+     * stop request ends training with a {@link TrainingInterruptedException} after writing the checkpoint. Layer-norm
+     * trunks (and engine=dl4j) train on DL4J and cannot checkpoint: {@link #train} refuses them.
+     */
+    public BcTrainer withCheckpointing(Checkpointing checkpointing) {
+        BcTrainer t = new BcTrainer(config, listener, eval);
+        t.checkpointing = checkpointing;
+        return t;
     }
 
     public TrainedPolicy train(Dataset data) {
@@ -143,14 +166,34 @@ public final class BcTrainer implements PolicyLearner {
         int perEpoch = train.batchesPerEpoch();
         int totalSteps = c.maxSteps() > 0 ? c.maxSteps() : c.epochs() * perEpoch;
         int interval = c.validationInterval() > 0 ? c.validationInterval() : perEpoch;
-        listener.onStart(totalSteps, trainSteps.length, valSteps.length);
 
         List<LearningCurvePoint> curve = new ArrayList<>();
         MlpWeights best = null;
-        double bestVal = Double.POSITIVE_INFINITY, lastGood = Double.NaN, intervalSum = 0;
-        int bestStep = 0, lastGoodStep = 0, intervalCount = 0, checks = 0, sinceBest = 0, step = 0;
+        Loop s = Loop.start();
+        int step = 0;
         boolean stoppedEarly = false;
-        LearningCurvePoint last = null;
+        Checkpointing ck = checkpointing;
+        if (ck != null && !engine.checkpointable())
+            throw new IllegalArgumentException("checkpoints and resume are not available for this configuration: layer-norm trunks "
+                    + "(layerNorm=true) and engine=dl4j train on DL4J, whose optimizer state il4j does not save; train without checkpoints");
+        if (ck != null && ck.resumeFrom() != null) {
+            Checkpoint r = ck.resumeFrom();
+            r.requireSameRun(TRAINER, configJson(c), data.contentHash());
+            engine.setWeights(r.network(NET));
+            engine.restoreOptimizer(r.optimizer(NET));
+            train.restore(r.sampler(TRAIN_SAMPLER));
+            best = r.networks().get(BEST_NET);
+            curve.addAll(r.curve());
+            s = Json.mapper().convertValue(r.loop(), Loop.class);
+            step = r.step();
+            started -= (long) (s.seconds() * 1e9);
+        }
+        LearningCurvePoint last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
+        listener.onStart(totalSteps, trainSteps.length, valSteps.length);
+
+        double bestVal = s.bestVal(), lastGood = s.lastGood(), intervalSum = s.intervalSum();
+        int bestStep = s.bestStep(), lastGoodStep = s.lastGoodStep(), intervalCount = s.intervalCount(), checks = s.checks(),
+                sinceBest = s.sinceBest();
         while (step < totalSteps) {
             MinibatchSampler.Batch b = train.next();
             double loss = engine.fit(b.observations(), b.actions());
@@ -161,37 +204,46 @@ public final class BcTrainer implements PolicyLearner {
             intervalSum += loss;
             intervalCount++;
             listener.onStep(step, loss);
-            if (step % interval != 0 && step != totalSteps) continue;
-
-            checks++;
-            double valLoss = val == null ? Double.NaN : validationLoss(engine, val, head);
-            if (!Double.isNaN(valLoss) && !Double.isFinite(valLoss))
-                throw new TrainingDivergedException(step, valLoss, lastGood, lastGoodStep);
-            double evalReturn = Double.NaN;
-            Map<String, Double> evalMetrics = Map.of();
-            if (eval != null && (checks % eval.everyChecks() == 0 || step == totalSteps)) {
-                List<EpisodeResult> results = evaluate(new BcPolicy(engine.weights(), c, pspec, norms), eval, c);
-                evalReturn = results.stream().mapToDouble(EpisodeResult::totalReturn).average().orElse(Double.NaN);
-                evalMetrics = meanMetrics(results);
+            if (step % interval == 0 || step == totalSteps) {
+                checks++;
+                double valLoss = val == null ? Double.NaN : validationLoss(engine, val, head);
+                if (!Double.isNaN(valLoss) && !Double.isFinite(valLoss))
+                    throw new TrainingDivergedException(step, valLoss, lastGood, lastGoodStep);
+                double evalReturn = Double.NaN;
+                Map<String, Double> evalMetrics = Map.of();
+                if (eval != null && (checks % eval.everyChecks() == 0 || step == totalSteps)) {
+                    List<EpisodeResult> results = evaluate(new BcPolicy(engine.weights(), c, pspec, norms), eval, c);
+                    evalReturn = results.stream().mapToDouble(EpisodeResult::totalReturn).average().orElse(Double.NaN);
+                    evalMetrics = meanMetrics(results);
+                }
+                last = new LearningCurvePoint(step, step / (double) perEpoch, intervalSum / intervalCount, valLoss, evalReturn,
+                        evalMetrics, (System.nanoTime() - started) / 1e9);
+                curve.add(last);
+                intervalSum = 0;
+                intervalCount = 0;
+                boolean improved = val != null && valLoss < bestVal;
+                if (improved) {
+                    bestVal = valLoss;
+                    best = engine.weights();
+                    bestStep = step;
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                listener.onCheckpoint(last, improved);
+                if (val != null && c.patience() > 0 && sinceBest >= c.patience() && step < totalSteps) {
+                    stoppedEarly = true;
+                    break;
+                }
             }
-            last = new LearningCurvePoint(step, step / (double) perEpoch, intervalSum / intervalCount, valLoss, evalReturn,
-                    evalMetrics, (System.nanoTime() - started) / 1e9);
-            curve.add(last);
-            intervalSum = 0;
-            intervalCount = 0;
-            boolean improved = val != null && valLoss < bestVal;
-            if (improved) {
-                bestVal = valLoss;
-                best = engine.weights();
-                bestStep = step;
-                sinceBest = 0;
-            } else {
-                sinceBest++;
-            }
-            listener.onCheckpoint(last, improved);
-            if (val != null && c.patience() > 0 && sinceBest >= c.patience() && step < totalSteps) {
-                stoppedEarly = true;
-                break;
+            if (ck != null && (ck.due(step) || ck.stop().requested())) {
+                Loop state = new Loop(checks, sinceBest, bestVal, bestStep, lastGood, lastGoodStep, intervalSum, intervalCount,
+                        (System.nanoTime() - started) / 1e9);
+                writeCheckpoint(ck, c, data, step, engine, best, train, curve, state);
+                if (ck.stop().requested()) {
+                    listener.onFinish();
+                    throw new TrainingInterruptedException(step, ck.file());
+                }
             }
         }
         MlpWeights finalWeights = best != null ? best : engine.weights();
@@ -205,11 +257,40 @@ public final class BcTrainer implements PolicyLearner {
             metrics.put("eval_return", last.evalReturn());
             last.evalMetrics().forEach((k, v) -> metrics.put("eval_" + k, v));
         }
-        BcProvenance prov = new BcProvenance(data.contentHash(), data.toString(), c.seed(), LibraryVersion.get(),
-                Instant.now().toString(), step, bestStep, stoppedEarly, metrics);
+        Provenance prov = Provenance.of("bc", data.contentHash(), data.toString(), c.seed(), step, bestStep, stoppedEarly, metrics);
         TrainedPolicy result = new TrainedPolicy(policy, prov, curve);
-        listener.onFinish(result);
+        listener.onFinish();
         return result;
+    }
+
+    // ---- checkpoints -------------------------------------------------------------------------------
+
+    private static final String TRAINER = "bc", NET = "policy", BEST_NET = "best", TRAIN_SAMPLER = "train";
+
+    /** The training loop's own variables at a step, for checkpoints (doubles survive JSON exactly, NaN and infinity as strings). */
+    private record Loop(int checks, int sinceBest, double bestVal, int bestStep, double lastGood, int lastGoodStep,
+                        double intervalSum, int intervalCount, double seconds) {
+        static Loop start() {
+            return new Loop(0, 0, Double.POSITIVE_INFINITY, 0, Double.NaN, 0, 0, 0, 0);
+        }
+    }
+
+    private static JsonNode configJson(BcConfig c) {
+        return Json.fromString(c.toJson(), JsonNode.class);
+    }
+
+    private static void writeCheckpoint(Checkpointing ck, BcConfig c, Dataset data, int step, Engine engine, MlpWeights best,
+                                        MinibatchSampler train, List<LearningCurvePoint> curve, Loop loop) {
+        Map<String, MlpWeights> nets = new LinkedHashMap<>();
+        nets.put(NET, engine.weights());
+        if (best != null) nets.put(BEST_NET, best);
+        Checkpoint cp = new Checkpoint(TRAINER, step, configJson(c), data.contentHash(), nets, Map.of(NET, engine.optimizerState()),
+                Map.of(TRAIN_SAMPLER, train.state()), curve, Json.toTree(loop));
+        try {
+            cp.write(ck.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint " + ck.file() + " at step " + step, e);
+        }
     }
 
     private static double validationLoss(Engine engine, MinibatchSampler val, Head head) {
@@ -240,7 +321,17 @@ public final class BcTrainer implements PolicyLearner {
 
     /** Hindsight relabeling of a dataset, or null when goals come from the dataset (or there are none). */
     private static GoalRelabeler relabeler(Dataset data, BcConfig c, int[] goalDims) {
-        return goalDims == null ? null : new GoalRelabeler(data, goalDims, c.relabel().strategy(), 1);
+        return goalDims == null ? null : new GoalRelabeler(data, goalDims, strategy(c.relabel()), 1);
+    }
+
+    /** The data layer's strategy for a relabeling option. */
+    private static GoalRelabeler.Strategy strategy(Relabel r) {
+        return switch (r) {
+            case NONE -> throw new IllegalArgumentException("relabel=none takes goals from the dataset; there is nothing to relabel");
+            case FINAL -> GoalRelabeler.Strategy.FINAL;
+            case FUTURE -> GoalRelabeler.Strategy.FUTURE;
+            case UNIFORM_LATER -> GoalRelabeler.Strategy.UNIFORM_LATER;
+        };
     }
 
     /** All steps, or with relabeling only those that have a later state to take a goal from. */
@@ -266,7 +357,7 @@ public final class BcTrainer implements PolicyLearner {
     }
 
     private static BcNormalizers fitNormalizers(Dataset data, int[] trainSteps, BcConfig c, int[] goalDims, int goalDim) {
-        Normalizer obs = c.normalizeObservations() ? Normalizer.fitObservations(data, trainSteps, STD_FLOOR)
+        Normalizer obs = c.normalizeObservations() ? data.observationNormalizer(trainSteps, STD_FLOOR)
                 : Normalizer.identity(data.observationDim());
         Normalizer goal = null;
         if (goalDim > 0) {
@@ -281,7 +372,7 @@ public final class BcTrainer implements PolicyLearner {
         Normalizer act = null;
         if (!data.spec().actionSpace().isDiscrete())
             act = c.head() == HeadType.TANH_GAUSSIAN ? BcNormalizers.unitBox((Box) data.spec().actionSpace())
-                    : c.normalizeActions() ? Normalizer.fitActions(data, trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
+                    : c.normalizeActions() ? data.actionNormalizer(trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
         return new BcNormalizers(obs, goal, act);
     }
 
@@ -329,9 +420,7 @@ public final class BcTrainer implements PolicyLearner {
     /** The spec of the trained policy: the dataset's, with goal names when goals come from achieved states. */
     public static DatasetSpec policySpec(DatasetSpec spec, BcConfig c) {
         if (!c.goalConditioned() || spec.hasGoals()) return spec;
-        List<String> names = new ArrayList<>();
-        for (int d : achievedGoalDims(spec, c)) names.add(GOAL_PREFIX + spec.observationNames().get(d));
-        return new DatasetSpec(spec.observationNames(), spec.actionSpace(), spec.actionNames(), names, spec.hasRewards());
+        return AchievedGoals.withGoalNames(spec, achievedGoalDims(spec, c));
     }
 
     private static int inputDim(DatasetSpec spec, BcConfig c) {
@@ -339,49 +428,6 @@ public final class BcTrainer implements PolicyLearner {
     }
 
     private static int[] achievedGoalDims(DatasetSpec spec, BcConfig c) {
-        List<Integer> given = c.achievedGoalDims();
-        int[] dims;
-        if (given.isEmpty()) {
-            if (!spec.hasGoals())
-                throw new IncompatibleDatasetException("goal-conditioned BC relabels goals from achieved states, but the dataset has no "
-                        + "goal columns to take the goal size from; set achievedGoalDims (the observation dims that form the goal, e.g. 0,1)");
-            dims = namedGoalDims(spec);
-            if (dims == null) {
-                dims = new int[spec.goalDim()];
-                for (int i = 0; i < dims.length; i++) dims[i] = i;
-            }
-        } else {
-            dims = given.stream().mapToInt(Integer::intValue).toArray();
-            if (spec.hasGoals() && dims.length != spec.goalDim())
-                throw new IncompatibleDatasetException("achievedGoalDims has " + dims.length + " dims but the dataset's goals have "
-                        + spec.goalDim() + " " + spec.goalNames() + "; they must describe the same goal space");
-        }
-        for (int d : dims)
-            if (d >= spec.observationDim())
-                throw new IncompatibleDatasetException("achieved-goal dim " + d + " does not exist: observations have "
-                        + spec.observationDim() + " dims " + spec.observationNames()
-                        + (given.isEmpty() ? " (by default the first goal-dim observation dims form the achieved goal; set achievedGoalDims)" : ""));
-        return dims;
-    }
-
-    /**
-     * The observation dims the goal names point at ({@code goal_<observation name>}, as a {@link io.il4j.core.env.GoalEnv}
-     * records them; an {@code obs_} prefix of the observation name, as read from CSV, is ignored), or null when some
-     * goal name points at no observation.
-     */
-    private static int[] namedGoalDims(DatasetSpec spec) {
-        List<String> obs = spec.observationNames();
-        int[] dims = new int[spec.goalDim()];
-        for (int i = 0; i < dims.length; i++) {
-            String goal = withoutPrefix(spec.goalNames().get(i), GOAL_PREFIX);
-            dims[i] = -1;
-            for (int d = 0; d < obs.size() && dims[i] < 0; d++) if (withoutPrefix(obs.get(d), OBS_PREFIX).equals(goal)) dims[i] = d;
-            if (dims[i] < 0) return null;
-        }
-        return dims;
-    }
-
-    private static String withoutPrefix(String name, String prefix) {
-        return name.startsWith(prefix) && name.length() > prefix.length() ? name.substring(prefix.length()) : name;
+        return AchievedGoals.resolve(spec, c.achievedGoalDims());
     }
 }

@@ -2,6 +2,7 @@ package io.il4j.cli;
 
 import io.il4j.core.io.CsvOptions;
 import io.il4j.core.io.DatasetFiles;
+import io.il4j.core.io.InputFiles;
 import io.il4j.core.io.Hdf5Options;
 import io.il4j.core.io.LoadResult;
 import io.il4j.core.report.Progress;
@@ -120,7 +121,7 @@ final class DataInputOptions {
 
     /** Loads {@code file} with a progress bar, printing the reader's warnings to {@code err}. */
     LoadResult load(Path file, PrintStream err) throws IOException {
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
+        InputFiles.requireRegularFile(file, "demonstration file");
         LoadResult result;
         long size = Files.size(file);
         // Small files load in well under a second: progress lines would only be noise.

@@ -1,6 +1,6 @@
 package io.il4j.cli;
 
-import io.il4j.bc.EvalRollouts;
+import io.il4j.core.train.EvalRollouts;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.env.Env;
 import io.il4j.core.report.RunDirectory;

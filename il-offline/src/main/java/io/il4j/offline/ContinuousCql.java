@@ -2,7 +2,7 @@ package io.il4j.offline;
 
 import io.il4j.bc.ActorPolicies;
 import io.il4j.bc.BcPolicy;
-import io.il4j.bc.EvalRollouts;
+import io.il4j.core.train.EvalRollouts;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.nn.Activation;
 import io.il4j.core.nn.Adam;
@@ -13,7 +13,7 @@ import io.il4j.core.rl.SquashedGaussianActor;
 import io.il4j.core.rl.TanhGaussian;
 import io.il4j.core.runtime.Il4j;
 import io.il4j.offline.internal.OfflineData;
-import io.il4j.offline.internal.RunRecorder;
+import io.il4j.offline.internal.CqlRecorder;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -135,7 +135,7 @@ public final class ContinuousCql {
         OfflineData d = OfflineData.prepare(data, false, config.normalizeObservations(), config.batchSize(), config.seed(), config.gamma(),
                 config.rewardScale());
         ContinuousCql cql = new ContinuousCql(d, config);
-        RunRecorder rec = new RunRecorder(d, eval, listener);
+        CqlRecorder rec = new CqlRecorder(d, eval, listener);
         listener.onStart(config.steps());
         try {
             for (int step = 1; step <= config.steps(); step++) {
@@ -150,7 +150,7 @@ public final class ContinuousCql {
             throw e;
         }
         TrainedCql result = new TrainedCql("cql", cql.policy(), List.of(cql.q1.weights(), cql.q2.weights()), config,
-                rec.provenance(config.seed(), config.steps()), rec.curve());
+                rec.provenance("cql", config.seed(), config.steps()), rec.curve());
         listener.onFinish(result);
         return result;
     }

@@ -2,7 +2,7 @@ package io.il4j.offline;
 
 import io.il4j.bc.ActorPolicies;
 import io.il4j.bc.BcPolicy;
-import io.il4j.bc.EvalRollouts;
+import io.il4j.core.train.EvalRollouts;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.nn.Activation;
 import io.il4j.core.nn.Adam;
@@ -11,7 +11,7 @@ import io.il4j.core.nn.MlpSpec;
 import io.il4j.core.runtime.Il4j;
 import io.il4j.core.space.Discrete;
 import io.il4j.offline.internal.OfflineData;
-import io.il4j.offline.internal.RunRecorder;
+import io.il4j.offline.internal.CqlRecorder;
 
 import java.util.List;
 
@@ -68,7 +68,7 @@ public final class DiscreteCql {
         OfflineData d = OfflineData.prepare(data, true, config.normalizeObservations(), config.batchSize(), config.seed(), config.gamma(),
                 config.rewardScale());
         DiscreteCql cql = new DiscreteCql(d, config, ((Discrete) data.spec().actionSpace()).n());
-        RunRecorder rec = new RunRecorder(d, eval, listener);
+        CqlRecorder rec = new CqlRecorder(d, eval, listener);
         listener.onStart(config.steps());
         try {
             for (int step = 1; step <= config.steps(); step++) {
@@ -83,7 +83,7 @@ public final class DiscreteCql {
             throw e;
         }
         TrainedCql result = new TrainedCql("discrete-cql", cql.policy(), List.of(cql.q.weights()), config,
-                rec.provenance(config.seed(), config.steps()), rec.curve());
+                rec.provenance("discrete-cql", config.seed(), config.steps()), rec.curve());
         listener.onFinish(result);
         return result;
     }

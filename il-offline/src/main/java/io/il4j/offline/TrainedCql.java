@@ -1,7 +1,7 @@
 package io.il4j.offline;
 
 import io.il4j.bc.BcPolicy;
-import io.il4j.bc.BcProvenance;
+import io.il4j.core.train.Provenance;
 import io.il4j.bc.TrainedPolicy;
 import io.il4j.core.nn.MlpWeights;
 import io.il4j.core.report.AtomicFiles;
@@ -31,10 +31,10 @@ public final class TrainedCql {
     private final List<MlpWeights> critics;
     private final Object config;
     private final String algorithm;
-    private final BcProvenance provenance;
+    private final Provenance provenance;
     private final List<CqlCurvePoint> curve;
 
-    public TrainedCql(String algorithm, BcPolicy policy, List<MlpWeights> critics, Object config, BcProvenance provenance,
+    public TrainedCql(String algorithm, BcPolicy policy, List<MlpWeights> critics, Object config, Provenance provenance,
                       List<CqlCurvePoint> curve) {
         this.algorithm = algorithm;
         this.policy = policy;
@@ -60,7 +60,7 @@ public final class TrainedCql {
         return algorithm;
     }
 
-    public BcProvenance provenance() {
+    public Provenance provenance() {
         return provenance;
     }
 

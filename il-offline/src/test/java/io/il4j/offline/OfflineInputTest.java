@@ -5,7 +5,7 @@ import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.space.Box;
 import io.il4j.offline.internal.OfflineData;
-import io.il4j.offline.internal.RunRecorder;
+import io.il4j.offline.internal.CqlRecorder;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -79,7 +79,7 @@ class OfflineInputTest {
     void aDivergingCriticStopsTheRunWithTheStepAndTheLastFiniteValues() {
         // rewards <= 0 at gamma 0.99: Q above a tenth of the reward range / 0.01 is divergence
         OfflineData d = OfflineData.prepare(OfflineTestData.continuous(3, 10, 1), false, true, 4, 0, 0.99, 1);
-        RunRecorder rec = new RunRecorder(d, null, CqlListener.NONE);
+        CqlRecorder rec = new CqlRecorder(d, null, CqlListener.NONE);
         rec.step(1, 0.5, 0.1, 1, 5, 1, 0.2, -3);
         var e = assertThrows(CriticDivergedException.class, () -> rec.step(2, 0.6, 0.1, 1, 5, 1, 0.2, d.qBound + 1));
         assertEquals(2, e.step());

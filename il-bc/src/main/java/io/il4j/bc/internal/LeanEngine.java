@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.nn.Head;
 import io.il4j.core.nn.Adam;
 import io.il4j.core.nn.Mlp;
 import io.il4j.core.nn.MlpSpec;
@@ -108,6 +109,21 @@ public final class LeanEngine implements Engine {
     @Override
     public void setWeights(MlpWeights weights) {
         net.setWeights(weights);
+    }
+
+    @Override
+    public boolean checkpointable() {
+        return true;
+    }
+
+    @Override
+    public Adam.State optimizerState() {
+        return adam.state();
+    }
+
+    @Override
+    public void restoreOptimizer(Adam.State state) {
+        adam.restore(state);
     }
 
     /** Copies a float matrix into {@code dst} in row-major order. */

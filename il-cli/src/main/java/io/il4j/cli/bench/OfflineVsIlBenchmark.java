@@ -3,7 +3,7 @@ package io.il4j.cli.bench;
 import io.il4j.bc.BcConfig;
 import io.il4j.bc.BcTrainer;
 import io.il4j.bc.HeadType;
-import io.il4j.bc.TrainingListener;
+import io.il4j.core.train.TrainingListener;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.EpisodeSplit;
 import io.il4j.core.env.EpisodeResult;
@@ -211,7 +211,7 @@ public final class OfflineVsIlBenchmark {
     /** The observation column named {@code name}, with or without the CSV prefix {@code obs_}. */
     private static int column(List<String> names, String name) {
         int i = names.indexOf(name);
-        if (i < 0) i = names.indexOf(CsvOptions.OBS_PREFIX + name);
+        if (i < 0) i = names.indexOf(io.il4j.core.data.DatasetSpec.OBS_PREFIX + name);
         if (i < 0) throw new IllegalArgumentException("driving data without a '" + name + "' observation column: " + names);
         return i;
     }

@@ -51,7 +51,7 @@ public final class OfflineData {
         Transitions tr = data.transitions();
         int[] steps = new int[tr.size()];
         for (int i = 0; i < steps.length; i++) steps[i] = tr.step(i);
-        obsNorm = normalizeObservations ? Normalizer.fitObservations(data, steps, STD_FLOOR) : Normalizer.identity(obsDim);
+        obsNorm = normalizeObservations ? data.observationNormalizer(steps, STD_FLOOR) : Normalizer.identity(obsDim);
         actNorm = discrete ? null : BcNormalizers.unitBox((Box) data.spec().actionSpace());
         MinibatchSampler.Builder b = MinibatchSampler.builder(data, steps, batchSize).seed(seed).observationNormalizer(obsNorm)
                 .nextObservations().rewards().dones();

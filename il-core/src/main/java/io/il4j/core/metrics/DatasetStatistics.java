@@ -1,0 +1,154 @@
+package io.il4j.core.metrics;
+
+import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.report.Table;
+import io.il4j.core.space.Box;
+import io.il4j.core.space.Discrete;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What is in a dataset, computed in one pass over its arrays (Welford accumulation in double, so large
+ * offsets do not swallow small spreads): counts, episode returns and lengths, and per-dimension
+ * statistics of observations, actions and goals. {@link #format()} renders the table {@code il inspect}
+ * prints.
+ *
+ * <p>Standard deviations are population ones (divide by n, as numpy's default). Observation and goal
+ * statistics cover every observation row, final observations included. Continuous actions get
+ * per-dimension statistics; discrete actions get {@link #actionCounts() counts per index} instead.
+ * Return statistics are NaN when the data carry no rewards.
+ *
+ * <p>Immutable; safe to share between threads.
+ *
+ * @param spec                the dataset's spec
+ * @param episodes            number of episodes
+ * @param steps               number of steps (actions)
+ * @param observations        number of observation rows
+ * @param finalObservations   episodes that hold their final observation
+ * @param terminatedEpisodes  episodes flagged terminated
+ * @param truncatedEpisodes   episodes flagged truncated
+ * @param returns             undiscounted episode returns (NaN fields without rewards)
+ * @param episodeLength       episode lengths in steps
+ * @param observation         one entry per observation dimension
+ * @param action              one entry per action dimension (continuous), empty for discrete
+ * @param goal                one entry per goal dimension, empty without goals
+ * @param actionCounts        steps per discrete action index, empty for continuous actions
+ */
+public record DatasetStatistics(DatasetSpec spec, int episodes, int steps, int observations, int finalObservations,
+                                int terminatedEpisodes, int truncatedEpisodes, Column returns, Column episodeLength,
+                                List<Column> observation, List<Column> action, List<Column> goal,
+                                List<Long> actionCounts) {
+
+    /** Statistics of one quantity. */
+    public record Column(String name, long count, double mean, double std, double min, double max) {
+        static Column of(String name, RunningStats s) {
+            return new Column(name, s.count(), s.mean(), s.std(), s.min(), s.max());
+        }
+    }
+
+    public DatasetStatistics {
+        observation = List.copyOf(observation);
+        action = List.copyOf(action);
+        goal = List.copyOf(goal);
+        actionCounts = List.copyOf(actionCounts);
+    }
+
+    /** Computes the statistics of {@code data}. */
+    public static DatasetStatistics of(Dataset data) {
+        DatasetSpec spec = data.spec();
+        int nEp = data.numEpisodes();
+        RunningStats returns = new RunningStats(), lengths = new RunningStats();
+        int finals = 0, term = 0, trunc = 0;
+        for (int e = 0; e < nEp; e++) {
+            if (spec.hasRewards()) returns.add(data.episodeReturn(e));
+            lengths.add(data.episodeLength(e));
+            if (data.hasFinalObservation(e)) finals++;
+            if (data.terminated(e)) term++;
+            if (data.truncated(e)) trunc++;
+        }
+        List<Column> obs = columns(data.observationData(), spec.observationNames(), data.numObservations());
+        List<Column> goal = spec.hasGoals() ? columns(data.goalData(), spec.goalNames(), data.numObservations()) : List.of();
+        List<Column> act = List.of();
+        List<Long> counts = List.of();
+        if (spec.actionSpace() instanceof Discrete d) {
+            long[] c = new long[d.n()];
+            float[] a = data.actionData();
+            for (int i = 0; i < data.numSteps(); i++) {
+                int k = (int) a[i];
+                if (k < 0 || k >= d.n() || k != a[i])
+                    throw new IllegalArgumentException("step " + i + " holds discrete action " + a[i]
+                            + "; expected an integer in [0, " + (d.n() - 1) + "]");
+                c[k]++;
+            }
+            List<Long> l = new ArrayList<>(d.n());
+            for (long v : c) l.add(v);
+            counts = l;
+        } else {
+            act = columns(data.actionData(), spec.actionNames(), data.numSteps());
+        }
+        return new DatasetStatistics(spec, nEp, data.numSteps(), data.numObservations(), finals, term, trunc,
+                Column.of("return", returns), Column.of("episode length", lengths), obs, act, goal, counts);
+    }
+
+    private static List<Column> columns(float[] values, List<String> names, int rows) {
+        int dim = names.size();
+        RunningStats[] s = new RunningStats[dim];
+        for (int d = 0; d < dim; d++) s[d] = new RunningStats();
+        for (int r = 0, i = 0; r < rows; r++)
+            for (int d = 0; d < dim; d++, i++) s[d].add(values[i]);
+        List<Column> out = new ArrayList<>(dim);
+        for (int d = 0; d < dim; d++) out.add(Column.of(names.get(d), s[d]));
+        return out;
+    }
+
+    /**
+     * The text {@code il inspect} prints: an overview, return and length statistics, per-dimension
+     * statistics and, for discrete actions, the action counts.
+     */
+    public String format() {
+        StringBuilder sb = new StringBuilder();
+        Table overview = new Table("dataset", "value");
+        overview.addRow("episodes", episodes);
+        overview.addRow("steps", steps);
+        overview.addRow("observation rows", observations);
+        overview.addRow("with final observation", finalObservations + " of " + episodes + " episodes");
+        overview.addRow("terminated / truncated", terminatedEpisodes + " / " + truncatedEpisodes);
+        overview.addRow("observation dim", spec.observationDim());
+        overview.addRow("action space", describe(spec));
+        overview.addRow("rewards", spec.hasRewards() ? "yes" : "no");
+        overview.addRow("goal dim", spec.goalDim());
+        sb.append(overview.render()).append('\n');
+
+        Table episodesTable = new Table("per episode", "mean", "std", "min", "max");
+        for (Column c : List.of(returns, episodeLength)) episodesTable.addRow(c.name(), c.mean(), c.std(), c.min(), c.max());
+        sb.append(episodesTable.render()).append('\n');
+
+        Table dims = new Table("field", "column", "mean", "std", "min", "max");
+        for (Column c : observation) addRow(dims, "observation", c);
+        for (Column c : action) addRow(dims, "action", c);
+        for (Column c : goal) addRow(dims, "goal", c);
+        sb.append(dims.render());
+
+        if (!actionCounts.isEmpty()) {
+            Table counts = new Table("action", "steps", "share").decimals(2, 3);
+            for (int k = 0; k < actionCounts.size(); k++)
+                counts.addRow(k, actionCounts.get(k), steps == 0 ? Double.NaN : actionCounts.get(k) / (double) steps);
+            sb.append('\n').append(counts.render());
+        }
+        return sb.toString();
+    }
+
+    private static void addRow(Table t, String first, Column c) {
+        t.addRow(first, c.name(), c.mean(), c.std(), c.min(), c.max());
+    }
+
+    private static String describe(DatasetSpec spec) {
+        if (spec.actionSpace() instanceof Discrete d) return "discrete, " + d.n() + " actions";
+        Box b = (Box) spec.actionSpace();
+        boolean bounded = true;
+        for (int i = 0; i < b.dim(); i++) bounded &= Double.isFinite(b.low(i)) && Double.isFinite(b.high(i));
+        return "continuous, dim " + b.dim() + (bounded ? ", bounded" : ", unbounded");
+    }
+}
