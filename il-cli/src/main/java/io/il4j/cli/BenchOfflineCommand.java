@@ -32,23 +32,35 @@ final class BenchOfflineCommand implements Callable<Integer> {
     @Option(names = "--methods", split = ",", defaultValue = "bc,filtered-bc,cql", description = "Methods (default: ${DEFAULT-VALUE}).")
     List<String> methods;
 
-    @Option(names = "--tasks", split = ",", defaultValue = "pendulum,driving,cartpole", description = "Tasks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tasks", split = ",", defaultValue = "cartpole,pendulum,driving", description = "Tasks (default: ${DEFAULT-VALUE}).")
     List<String> tasks;
 
     @Option(names = "--top-fraction", defaultValue = "0.2", description = "Filtered BC: fraction of episodes kept by return (default: ${DEFAULT-VALUE}).")
     double topFraction;
 
-    @Option(names = "--step-scale", defaultValue = "1", description = "Multiply the CQL step budgets (4,000 continuous, 3,000 discrete) by this (default: ${DEFAULT-VALUE}).")
-    double stepScale;
+    @Option(names = "--cql-steps", defaultValue = "4000", description = "Gradient steps of continuous CQL (default: ${DEFAULT-VALUE}).")
+    int cqlSteps;
+
+    @Option(names = "--discrete-cql-steps", defaultValue = "3000", description = "Gradient steps of discrete CQL (default: ${DEFAULT-VALUE}).")
+    int discreteCqlSteps;
+
+    @Option(names = "--sampled-actions", defaultValue = "10", description = "Continuous CQL: N actions of each kind in the logsumexp (default: ${DEFAULT-VALUE}).")
+    int sampledActions;
+
+    @Option(names = "--bc-steps", defaultValue = "3000", description = "Gradient steps of BC and filtered BC (default: ${DEFAULT-VALUE}).")
+    int bcSteps;
+
+    @Option(names = "--eval-episodes", defaultValue = "20", description = "Evaluation episodes per policy (default: ${DEFAULT-VALUE}).")
+    int evalEpisodes;
 
     @Override
     public Integer call() throws Exception {
         Il4j.configure();
-        var all = OfflineVsIlBenchmark.defaultTasks(stepScale);
+        var all = OfflineVsIlBenchmark.defaultTasks(cqlSteps, discreteCqlSteps, bcSteps, evalEpisodes);
         var chosen = all.stream().filter(t -> tasks.contains(t.task())).toList();
         if (chosen.size() != tasks.size()) throw new IllegalArgumentException("--tasks: expected some of pendulum, driving, cartpole; got " + tasks);
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
-        var options = new OfflineVsIlBenchmark.Options(chosen, methods, firstSeed, seeds, topFraction, out, System.out);
+        var options = new OfflineVsIlBenchmark.Options(chosen, methods, firstSeed, seeds, topFraction, sampledActions, out, System.out);
         if (merge != null) OfflineVsIlBenchmark.merge(options, merge);
         else OfflineVsIlBenchmark.run(options);
         System.out.println("wrote " + out.resolve("summary.md") + ", results.json, runs.csv, normalized-score.png");

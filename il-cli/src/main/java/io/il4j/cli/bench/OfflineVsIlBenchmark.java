@@ -55,7 +55,8 @@ public final class OfflineVsIlBenchmark {
     public record TaskBudget(String task, List<String> tiers, boolean discrete, List<Integer> hidden, int cqlSteps, int bcSteps, int evalEpisodes) {
     }
 
-    public record Options(List<TaskBudget> tasks, List<String> methods, long firstSeed, int seeds, double topFraction, Path out, PrintStream log) {
+    public record Options(List<TaskBudget> tasks, List<String> methods, long firstSeed, int seeds, double topFraction, int sampledActions,
+                          Path out, PrintStream log) {
     }
 
     /** One trained policy's figures. */
@@ -66,11 +67,13 @@ public final class OfflineVsIlBenchmark {
     private static final long EVAL_SEED = 10_000;
     private static final double HOLDOUT = 0.1;
 
-    public static List<TaskBudget> defaultTasks(double stepScale) {
+    /** CartPole first, Driving last (the costliest): an interrupted run has the cheap tasks complete. */
+    public static List<TaskBudget> defaultTasks(int continuousCqlSteps, int discreteCqlSteps, int bcSteps, int evalEpisodes) {
         return List.of(
-                new TaskBudget("pendulum", List.of("expert", "medium", "random"), false, List.of(64, 64), (int) (4000 * stepScale), 3000, 20),
-                new TaskBudget("driving", List.of("expert", "medium", "random", "mixed"), false, List.of(64, 64), (int) (4000 * stepScale), 3000, 20),
-                new TaskBudget("cartpole", List.of("expert", "medium", "random"), true, List.of(64, 64), (int) (3000 * stepScale), 3000, 20));
+                new TaskBudget("cartpole", List.of("expert", "medium", "random"), true, List.of(64, 64), discreteCqlSteps, bcSteps, evalEpisodes),
+                new TaskBudget("pendulum", List.of("expert", "medium", "random"), false, List.of(64, 64), continuousCqlSteps, bcSteps, evalEpisodes),
+                new TaskBudget("driving", List.of("expert", "medium", "random", "mixed"), false, List.of(64, 64), continuousCqlSteps, bcSteps,
+                        evalEpisodes));
     }
 
     public static List<Run> run(Options o) throws IOException {
@@ -91,7 +94,7 @@ public final class OfflineVsIlBenchmark {
                     EpisodeSplit split = EpisodeSplit.of(all, HOLDOUT, 7);
                     for (String method : o.methods()) {
                         long s0 = System.nanoTime();
-                        Policy p = train(method, t, split.train(), seed, o.topFraction());
+                        Policy p = train(method, t, split.train(), seed, o.topFraction(), o.sampledActions());
                         double secs = (System.nanoTime() - s0) / 1e9;
                         List<EpisodeResult> res = Rollouts.evaluate(env, p, t.evalEpisodes(), EVAL_SEED, maxSteps);
                         double ret = mean(res);
@@ -133,7 +136,7 @@ public final class OfflineVsIlBenchmark {
         return runs;
     }
 
-    private static Policy train(String method, TaskBudget t, Dataset data, long seed, double topFraction) {
+    private static Policy train(String method, TaskBudget t, Dataset data, long seed, double topFraction, int sampledActions) {
         switch (method) {
             case "bc", "filtered-bc" -> {
                 Dataset d = method.equals("bc") ? data : FilteredBc.topEpisodes(data, topFraction);
@@ -147,7 +150,8 @@ public final class OfflineVsIlBenchmark {
                             .learningRate(1e-3).targetUpdateInterval(200).seed(seed).build();
                     return DiscreteCql.train(data, c, CqlListener.NONE, null).policy();
                 }
-                CqlConfig c = CqlConfig.builder().hiddenSizes(t.hidden()).steps(t.cqlSteps()).evalInterval(t.cqlSteps()).seed(seed).build();
+                CqlConfig c = CqlConfig.builder().hiddenSizes(t.hidden()).steps(t.cqlSteps()).evalInterval(t.cqlSteps())
+                        .sampledActions(sampledActions).seed(seed).build();
                 return ContinuousCql.train(data, c, CqlListener.NONE, null).policy();
             }
             default -> throw new IllegalArgumentException("unknown method '" + method + "'; expected bc, filtered-bc or cql");
@@ -300,6 +304,7 @@ public final class OfflineVsIlBenchmark {
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("seeds", runs.stream().mapToLong(Run::seed).distinct().sorted().toArray());
         results.put("top_fraction", o.topFraction());
+        results.put("sampled_actions", o.sampledActions());
         results.put("tasks", o.tasks());
         results.put("wall_seconds", seconds);
         results.put("results", json);
