@@ -39,7 +39,8 @@ final class TrainBcCommand implements Callable<Integer> {
 
     @Option(names = "--policy", defaultValue = AUTO, paramLabel = "HEAD",
             description = "Policy head: mse (deterministic), gaussian, mdn (mixture density, for multimodal experts), "
-                    + "categorical (discrete actions) (default: auto = gaussian for continuous actions, categorical for discrete).")
+                    + "categorical (discrete actions), tanh_gaussian (squashed into the action box, which must be finite) "
+                    + "(default: auto = gaussian for continuous actions, categorical for discrete).")
     String head;
 
     static final String AUTO = "auto";
