@@ -68,6 +68,23 @@ class OfflineInputTest {
     }
 
     @Test
+    void onlyTrueTerminalsStopTheBootstrapTimeLimitsDoNot() {
+        // 3 episodes of 10 steps: the first two terminated, the last truncated by a time limit
+        Dataset data = OfflineTestData.continuous(3, 10, 1);
+        OfflineData d = OfflineData.prepare(data, false, false, 30, 0, 0.99, 2);
+        d.next(); // one batch = one epoch over the 30 transitions
+        double dones = 0, rewards = 0;
+        for (int i = 0; i < 30; i++) {
+            dones += d.done[i];
+            rewards += d.rew[i];
+        }
+        assertEquals(2, dones, "done flags: the two terminated episodes' last steps only");
+        double raw = 0;
+        for (int s = 0; s < data.numSteps(); s++) raw += data.reward(s);
+        assertEquals(2 * raw, rewards, 1e-3, "rewards are scaled by rewardScale");
+    }
+
+    @Test
     void configFieldsAreValidatedByName() {
         var e = assertThrows(IllegalArgumentException.class, () -> CqlConfig.builder().sampledActions(0).build());
         assertTrue(e.getMessage().startsWith("sampledActions must be >= 1"), e.getMessage());
