@@ -65,6 +65,9 @@ public final class OfflineVsIlBenchmark {
     }
 
     private static final long EVAL_SEED = 10_000;
+    /** The Driving columns of runs.csv, in order (other tasks write NaN there). */
+    static final List<String> DRIVING_METRICS = List.of("collision", "off_road", "mean_speed", "mean_abs_lateral_offset", "lane_changes_per_km",
+            "data_mean_speed", "data_mean_abs_lateral_offset", "data_lane_changes_per_km");
     private static final double HOLDOUT = 0.1;
 
     /** CartPole first, Driving last (the costliest): an interrupted run has the cheap tasks complete. */
@@ -122,11 +125,13 @@ public final class OfflineVsIlBenchmark {
         List<Run> runs = new ArrayList<>();
         for (Path dir : dirs) {
             List<String> lines = Files.readAllLines(dir.resolve("runs.csv"));
-            String[] header = lines.get(0).split(",");
             for (String line : lines.subList(1, lines.size())) {
                 String[] c = line.split(",");
                 Map<String, Double> metrics = new LinkedHashMap<>();
-                for (int i = 8; i < header.length; i++) metrics.put(header[i], Double.parseDouble(c[i]));
+                for (int i = 8; i < c.length; i++) {
+                    double v = Double.parseDouble(c[i]);
+                    if (!Double.isNaN(v)) metrics.put(DRIVING_METRICS.get(i - 8), v);
+                }
                 runs.add(new Run(c[0], c[1], c[2], Long.parseLong(c[3]), Double.parseDouble(c[4]), Double.parseDouble(c[5]),
                         Double.parseDouble(c[6]), metrics, Double.parseDouble(c[7])));
             }
@@ -225,12 +230,12 @@ public final class OfflineVsIlBenchmark {
         StringBuilder sb = new StringBuilder();
         if (header) {
             sb.append("task,tier,method,seed,eval_return,normalized_score,action_error,seconds");
-            for (String k : r.metrics().keySet()) sb.append(',').append(k);
+            for (String k : DRIVING_METRICS) sb.append(',').append(k);
             sb.append('\n');
         }
         sb.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.4f,%.4f,%.5f,%.1f", r.task(), r.tier(), r.method(), r.seed(), r.evalReturn(),
                 r.normalizedScore(), r.actionError(), r.seconds()));
-        for (double v : r.metrics().values()) sb.append(String.format(Locale.ROOT, ",%.5f", v));
+        for (String k : DRIVING_METRICS) sb.append(String.format(Locale.ROOT, ",%.5f", r.metrics().getOrDefault(k, Double.NaN)));
         sb.append('\n');
         Files.writeString(csv, sb.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
