@@ -13,6 +13,7 @@ import io.il4j.bc.Relabel;
 import io.il4j.bc.TrainedPolicy;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.runtime.Il4j;
+import io.il4j.offline.FilteredBc;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,8 @@ final class TrainBcCommand implements Callable<Integer> {
 
     @Option(names = "--policy", defaultValue = AUTO, paramLabel = "HEAD",
             description = "Policy head: mse (deterministic), gaussian, mdn (mixture density, for multimodal experts), "
-                    + "categorical (discrete actions) (default: auto = gaussian for continuous actions, categorical for discrete).")
+                    + "categorical (discrete actions), tanh_gaussian (squashed into the action box, which must be finite) "
+                    + "(default: auto = gaussian for continuous actions, categorical for discrete).")
     String head;
 
     static final String AUTO = "auto";
@@ -92,6 +94,10 @@ final class TrainBcCommand implements Callable<Integer> {
                     + "columns name, goal_<observation name> as in driving-goal data, else the first goal-dim dims).")
     List<Integer> achievedGoalDims;
 
+    @Option(names = "--top-fraction", paramLabel = "F", defaultValue = "1",
+            description = "Filtered BC: train only on the top fraction F in (0, 1] of episodes by return (needs rewards) (default: ${DEFAULT-VALUE} = all episodes).")
+    double topFraction;
+
     @Option(names = "--seed", paramLabel = "S", description = "Seed of initialization, split and batches (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -131,6 +137,16 @@ final class TrainBcCommand implements Callable<Integer> {
         if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
         Il4j.configure();
         Dataset dataset = input.load(data, System.err).dataset();
+        if (topFraction != 1) {
+            try {
+                Dataset top = FilteredBc.topEpisodes(dataset, topFraction);
+                System.out.printf(java.util.Locale.ROOT, "filtered BC: %d of %d episodes, returns >= %.4g%n", top.numEpisodes(),
+                        dataset.numEpisodes(), FilteredBc.returnThreshold(dataset, topFraction));
+                dataset = top;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--top-fraction: " + e.getMessage().replace("topFraction", "it"), e);
+            }
+        }
         BcConfig config;
         TrainedPolicy trained;
         EvalRollouts rollouts = null;

@@ -1,0 +1,166 @@
+package io.il4j.offline;
+
+import io.il4j.bc.BcPolicy;
+import io.il4j.core.train.Provenance;
+import io.il4j.bc.TrainedPolicy;
+import io.il4j.core.nn.MlpWeights;
+import io.il4j.core.report.AtomicFiles;
+import io.il4j.core.report.Json;
+import io.il4j.core.report.LinePlot;
+import io.il4j.core.report.Plots;
+import io.il4j.core.report.RunDirectory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The result of a CQL run: the greedy / mean-action policy (a BC-format policy file: {@code Policies.load}
+ * and {@code il eval} read it unchanged), the trained critics, the config and the per-interval diagnostics.
+ * The score to quote is the <b>final</b> evaluation return: the best one is picked with the evaluation
+ * episodes themselves, which offline RL does not have, so it is optimistic. Immutable; thread-safe.
+ */
+public final class TrainedCql {
+    private final BcPolicy policy;
+    private final List<MlpWeights> critics;
+    private final Object config;
+    private final String algorithm;
+    private final Provenance provenance;
+    private final List<CqlCurvePoint> curve;
+
+    public TrainedCql(String algorithm, BcPolicy policy, List<MlpWeights> critics, Object config, Provenance provenance,
+                      List<CqlCurvePoint> curve) {
+        this.algorithm = algorithm;
+        this.policy = policy;
+        this.critics = List.copyOf(critics);
+        this.config = config;
+        this.provenance = provenance;
+        this.curve = List.copyOf(curve);
+    }
+
+    public BcPolicy policy() {
+        return policy;
+    }
+
+    public List<MlpWeights> critics() {
+        return critics;
+    }
+
+    public Object config() {
+        return config;
+    }
+
+    public String algorithm() {
+        return algorithm;
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    public List<CqlCurvePoint> curve() {
+        return curve;
+    }
+
+    /** The last interval's evaluation return (the one to quote), NaN without evaluation. */
+    public double finalReturn() {
+        return curve.isEmpty() ? Double.NaN : curve.get(curve.size() - 1).evalReturn();
+    }
+
+    /** The best interval's evaluation return (optimistic: chosen with the evaluation itself), NaN without evaluation. */
+    public double bestReturn() {
+        return curve.stream().mapToDouble(CqlCurvePoint::evalReturn).filter(Double::isFinite).max().orElse(Double.NaN);
+    }
+
+    /** Where {@link #save} puts the critics for a policy file {@code policyFile}: {@code <name>.critics.zip} beside it. */
+    public static Path criticsFile(Path policyFile) {
+        String name = policyFile.getFileName().toString();
+        String stem = name.endsWith(".zip") ? name.substring(0, name.length() - 4) : name;
+        return policyFile.resolveSibling(stem + ".critics.zip");
+    }
+
+    /**
+     * Writes the policy file and, beside it ({@link #criticsFile}), a zip of the critics ({@code critic_<i>.bin}
+     * in the MLP weight format, plus {@code config.json}) for inspection. Each file is written to a temp file
+     * and moved into place.
+     */
+    public void save(Path policyFile) throws IOException {
+        new TrainedPolicy(policy, provenance, List.of()).save(policyFile);
+        AtomicFiles.write(criticsFile(policyFile), out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            zip.putNextEntry(new ZipEntry("config.json"));
+            zip.write(Json.toString(Map.of("algorithm", algorithm, "config", config)).getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            for (int i = 0; i < critics.size(); i++) {
+                zip.putNextEntry(new ZipEntry("critic_" + i + ".bin"));
+                zip.write(critics.get(i).toBytes());
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
+    }
+
+    /**
+     * Writes the run's record: {@code config.json}, {@code metrics.csv} (one row per evaluation interval),
+     * {@code results.json} (provenance with the final and best scores) and PNG curves: critic loss and TD
+     * error, average Q against the data's Monte-Carlo return, conservative gap with alpha and temperature,
+     * and evaluation return with its 95% interval.
+     */
+    public void writeRun(RunDirectory run) throws IOException {
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("algorithm", algorithm);
+        cfg.put("config", config);
+        run.writeConfig(cfg);
+        for (CqlCurvePoint p : curve) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", p.step());
+            row.put("critic_loss", p.criticLoss());
+            row.put("td_error", p.tdError());
+            row.put("conservative_gap", p.conservativeGap());
+            row.put("alpha", p.alpha());
+            row.put("temperature", p.temperature());
+            row.put("actor_loss", p.actorLoss());
+            row.put("average_q", p.averageQ());
+            row.put("data_return", p.dataReturn());
+            row.put("eval_return", p.evalReturn());
+            row.put("eval_ci_low", p.evalLow());
+            row.put("eval_ci_high", p.evalHigh());
+            row.put("seconds", p.seconds());
+            run.appendMetrics(row);
+        }
+        run.writeResults(provenance);
+        if (curve.isEmpty()) return;
+        LinePlot loss = Plots.line(algorithm + ": critic", "gradient step", "loss");
+        add(loss, "critic loss", CqlCurvePoint::criticLoss, null);
+        add(loss, "TD error |Q - target|", CqlCurvePoint::tdError, null);
+        loss.save(run.file("critic_loss.png"));
+        LinePlot q = Plots.line(algorithm + ": Q on data states vs the data's discounted return", "gradient step", "value");
+        add(q, "average Q(s, a_data)", CqlCurvePoint::averageQ, null);
+        add(q, "Monte-Carlo return of the data", CqlCurvePoint::dataReturn, null);
+        q.save(run.file("q_vs_return.png"));
+        LinePlot gap = Plots.line(algorithm + ": conservative gap, alpha, temperature", "gradient step", "value");
+        add(gap, "conservative gap", CqlCurvePoint::conservativeGap, null);
+        add(gap, "alpha", CqlCurvePoint::alpha, null);
+        add(gap, "temperature", CqlCurvePoint::temperature, null);
+        gap.save(run.file("conservative_gap.png"));
+        LinePlot ret = Plots.line(algorithm + ": evaluation return (95% interval)", "gradient step", "mean return").markers(true);
+        if (add(ret, "policy", CqlCurvePoint::evalReturn, p -> (p.evalHigh() - p.evalLow()) / 2)) ret.save(run.file("eval_return.png"));
+    }
+
+    /** Adds the finite points of one curve; false when there are none. */
+    private boolean add(LinePlot plot, String name, ToDoubleFunction<CqlCurvePoint> value, ToDoubleFunction<CqlCurvePoint> spread) {
+        List<CqlCurvePoint> pts = curve.stream().filter(p -> Double.isFinite(value.applyAsDouble(p))
+                && (spread == null || Double.isFinite(spread.applyAsDouble(p)))).toList();
+        if (pts.isEmpty()) return false;
+        double[] x = pts.stream().mapToDouble(CqlCurvePoint::step).toArray();
+        double[] y = pts.stream().mapToDouble(value).toArray();
+        plot.series(name, x, y, spread == null ? null : pts.stream().mapToDouble(spread).toArray());
+        return true;
+    }
+}
