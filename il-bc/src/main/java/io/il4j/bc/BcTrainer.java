@@ -24,6 +24,7 @@ import io.il4j.core.nn.MlpWeights;
 import io.il4j.core.policy.Policy;
 import io.il4j.core.policy.PolicyLearner;
 import io.il4j.core.runtime.Il4j;
+import io.il4j.core.space.Box;
 import io.il4j.core.space.Discrete;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -281,7 +282,8 @@ public final class BcTrainer implements PolicyLearner {
         }
         Normalizer act = null;
         if (!data.spec().actionSpace().isDiscrete())
-            act = c.normalizeActions() ? Normalizer.fitActions(data, trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
+            act = c.head() == HeadType.TANH_GAUSSIAN ? BcNormalizers.unitBox((Box) data.spec().actionSpace())
+                    : c.normalizeActions() ? Normalizer.fitActions(data, trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
         return new BcNormalizers(obs, goal, act);
     }
 
@@ -308,6 +310,14 @@ public final class BcTrainer implements PolicyLearner {
         if (!discrete && c.head() == HeadType.CATEGORICAL)
             throw new IncompatibleDatasetException("the dataset has continuous actions (" + spec.actionDim()
                     + "-dim Box) but the categorical head needs discrete actions; use head=mse, gaussian or mdn (--policy mse|gaussian|mdn)");
+        if (c.head() == HeadType.TANH_GAUSSIAN) {
+            try {
+                BcNormalizers.unitBox((Box) spec.actionSpace());
+            } catch (IllegalArgumentException e) {
+                throw new IncompatibleDatasetException("the tanh_gaussian head squashes actions into the action box, but " + e.getMessage()
+                        + "; use head=gaussian (--policy gaussian) or declare finite bounds");
+            }
+        }
         if (!c.goalConditioned()) return;
         if (c.relabel() == Relabel.NONE) {
             if (!spec.hasGoals())

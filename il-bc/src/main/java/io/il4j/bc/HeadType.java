@@ -9,12 +9,18 @@ public enum HeadType {
     /** Mixture of diagonal Gaussians (mixture density network), NLL in log space (continuous, multimodal actions). */
     MDN,
     /** Softmax over discrete actions, cross-entropy (discrete actions). */
-    CATEGORICAL;
+    CATEGORICAL,
+    /**
+     * Tanh-squashed diagonal Gaussian (SAC's actor; continuous actions in a finite box): outputs mean and
+     * log-std per dim, the action normalizer maps [-1, 1] to the box, the deterministic action is
+     * tanh(mean); trained by NLL when used for BC. Offline RL (CQL) and IQ-Learn write their actors with it.
+     */
+    TANH_GAUSSIAN;
 
-    /** Parses {@code mse|gaussian|mdn|categorical} (case-insensitive). */
+    /** Parses {@code mse|gaussian|mdn|categorical|tanh_gaussian} (case-insensitive). */
     public static HeadType parse(String s) {
         if (s != null) for (HeadType h : values()) if (h.name().equalsIgnoreCase(s.trim())) return h;
-        throw new IllegalArgumentException("unknown policy head '" + s + "'; expected one of mse, gaussian, mdn, categorical");
+        throw new IllegalArgumentException("unknown policy head '" + s + "'; expected one of mse, gaussian, mdn, categorical, tanh_gaussian");
     }
 
     public String cliName() {

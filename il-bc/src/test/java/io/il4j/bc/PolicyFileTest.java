@@ -69,6 +69,7 @@ class PolicyFileTest {
         trained.put("mse", BcTrainer.train(cont, tiny(HeadType.MSE).build(), TrainingListener.NONE));
         trained.put("gaussian", BcTrainer.train(cont, tiny(HeadType.GAUSSIAN).layerNorm(true).build(), TrainingListener.NONE));
         trained.put("mdn", BcTrainer.train(cont, tiny(HeadType.MDN).activation(io.il4j.core.nn.Activation.TANH).build(), TrainingListener.NONE));
+        trained.put("tanh_gaussian", BcTrainer.train(cont, tiny(HeadType.TANH_GAUSSIAN).build(), TrainingListener.NONE));
         trained.put("history", BcTrainer.train(cont, tiny(HeadType.MSE).history(3).build(), TrainingListener.NONE));
         trained.put("categorical", BcTrainer.train(Synthetic.discrete(4, 20, 3, 1), tiny(HeadType.CATEGORICAL).build(), TrainingListener.NONE));
         trained.put("gcbc", BcTrainer.train(withGoals(), tiny(HeadType.MSE).goalConditioned(true).achievedGoalDims(List.of(0, 1)).build(),

@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.rl.TanhGaussian;
 import io.il4j.bc.BcConfig;
 import io.il4j.core.space.ActionSpace;
 import io.il4j.core.space.Discrete;
@@ -15,6 +16,7 @@ public final class Heads {
             case MSE -> new DeterministicHead(dim);
             case GAUSSIAN -> new GaussianHead(dim, c.logStdMin(), c.logStdMax(), c.entropyBonus(), c.nllBeta());
             case MDN -> new MixtureDensityHead(dim, c.mixtureComponents(), c.mixtureMinStd(), c.logStdMax());
+            case TANH_GAUSSIAN -> new TanhGaussianHead(new TanhGaussian(dim, c.logStdMin(), c.logStdMax()));
             case CATEGORICAL -> {
                 if (!(space instanceof Discrete d))
                     throw new IllegalArgumentException("the categorical head needs a discrete action space, got " + space);

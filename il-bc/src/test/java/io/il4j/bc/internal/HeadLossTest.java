@@ -44,7 +44,8 @@ class HeadLossTest {
         Random r = new Random(42);
         int rows = 3, d = 2;
         Head[] heads = {new DeterministicHead(d), new GaussianHead(d, -5, 2, 0), new GaussianHead(d, -5, 2, 0.3),
-                new MixtureDensityHead(d, 3, 0.05, 2), new CategoricalHead(4)};
+                new MixtureDensityHead(d, 3, 0.05, 2), new CategoricalHead(4),
+                new TanhGaussianHead(new io.il4j.core.rl.TanhGaussian(d, -5, 2))};
         for (Head h : heads) {
             double[] z = random(r, rows * h.outputDim(), 1.0);
             double[] y = random(r, rows * h.labelWidth(), 1.0);
