@@ -28,8 +28,8 @@ class ActorPoliciesTest {
     @TempDir
     Path dir;
 
-    private static BcProvenance provenance() {
-        return new BcProvenance("hash", "test", 3, "test", "2026-01-01T00:00:00Z", 0, 0, false, Map.of());
+    private static io.il4j.core.train.Provenance provenance() {
+        return new io.il4j.core.train.Provenance("test", "hash", "test", 3, "test", "2026-01-01T00:00:00Z", 0, 0, false, Map.of());
     }
 
     @Test
