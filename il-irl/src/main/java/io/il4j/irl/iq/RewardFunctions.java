@@ -30,6 +30,7 @@ public final class RewardFunctions {
         return switch (type) {
             case DiscreteSoftQReward.TYPE -> new DiscreteSoftQReward(MlpWeights.fromBytes(archive.entry("q.bin")), normalizer,
                     meta.path("gamma").asDouble(), meta.path("temperature").asDouble(), provenance);
+            case ContinuousSoftQReward.TYPE -> ContinuousSoftQReward.read(archive, meta, normalizer, provenance);
             default -> throw new InvalidPolicyFileException(path + ": unknown reward type '" + type + "'");
         };
     }

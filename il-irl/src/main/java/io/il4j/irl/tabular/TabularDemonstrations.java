@@ -31,11 +31,12 @@ public record TabularDemonstrations(int[][] states, int[][] actions, int numStat
     }
 
     /**
-     * The steps of a dataset with a discrete action space, states read from observations by {@code stateOf}
+     * The steps of a dataset with a discrete action space (its recorded action count may be smaller than the MDP's
+     * when the expert never used the last actions), states read from observations by {@code stateOf}
      * (which throws {@link IllegalArgumentException} for an observation that is no state).
      */
-    public static TabularDemonstrations fromDataset(Dataset data, ToIntFunction<double[]> stateOf, int numStates) {
-        if (!(data.spec().actionSpace() instanceof Discrete d))
+    public static TabularDemonstrations fromDataset(Dataset data, ToIntFunction<double[]> stateOf, int numStates, int numActions) {
+        if (!(data.spec().actionSpace() instanceof Discrete))
             throw new IllegalArgumentException("tabular IRL needs a discrete action space, got " + data.spec().actionSpace());
         int[][] s = new int[data.numEpisodes()][], a = new int[data.numEpisodes()][];
         for (int e = 0; e < data.numEpisodes(); e++) {
@@ -47,7 +48,7 @@ public record TabularDemonstrations(int[][] states, int[][] actions, int numStat
                 a[e][t] = (int) data.action(first + t, 0);
             }
         }
-        return new TabularDemonstrations(s, a, numStates, d.n());
+        return new TabularDemonstrations(s, a, numStates, numActions);
     }
 
     public int numEpisodes() {
