@@ -11,6 +11,7 @@ import io.il4j.core.report.Json;
 import io.il4j.core.report.RunDirectory;
 import io.il4j.core.runtime.Il4j;
 import io.il4j.core.space.Box;
+import io.il4j.core.space.Discrete;
 import io.il4j.envs.Envs;
 import io.il4j.irl.iq.ContinuousIqLearn;
 import io.il4j.irl.iq.DiscreteIqLearn;
@@ -201,13 +202,16 @@ final class TrainIqLearnCommand implements Callable<Integer> {
     static Dataset withEnvironmentBounds(Dataset d, Env env) {
         var envSpace = env.spec().actionSpace();
         var dataSpace = d.spec().actionSpace();
-        if (envSpace.isDiscrete() != dataSpace.isDiscrete() || envSpace.storageDim() != dataSpace.storageDim()
-                || (envSpace.isDiscrete() && !envSpace.equals(dataSpace)))
+        boolean fits = envSpace.isDiscrete() == dataSpace.isDiscrete() && envSpace.storageDim() == dataSpace.storageDim()
+                // a CSV file's discrete action count is its largest action + 1: fewer than the environment's is fine
+                && (!(dataSpace instanceof Discrete dd) || dd.n() <= ((Discrete) envSpace).n());
+        if (!fits)
             throw new IllegalArgumentException("environment " + env.spec().id() + " has action space " + envSpace
                     + "; the data have " + dataSpace);
         if (env.spec().observationDim() != d.observationDim())
             throw new IllegalArgumentException("environment " + env.spec().id() + " has " + env.spec().observationDim()
                     + " observation dims; the data have " + d.observationDim());
+        if (dataSpace instanceof Discrete dd && !dd.equals(envSpace)) return DatasetRespec.withActionSpace(d, envSpace);
         if (dataSpace instanceof Box b && envSpace instanceof Box eb) {
             for (int i = 0; i < b.dim(); i++)
                 if (!Double.isFinite(b.low(i)) || !Double.isFinite(b.high(i))) return DatasetRespec.withActionSpace(d, eb);
