@@ -1,6 +1,7 @@
 package io.il4j.envs.gridworld;
 
 import io.il4j.core.mdp.TabularMdp;
+import io.il4j.core.mdp.ValueIteration;
 
 import java.util.Arrays;
 import java.util.List;
@@ -231,36 +232,10 @@ public final class GridWorldMdp implements TabularMdp {
      * is collected in the state the action is taken from), to a sup-norm change below {@code 1e-12}.
      */
     public Solution valueIteration(double gamma) {
-        if (!(gamma >= 0 && gamma < 1)) throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-        double[][][] p = transitionMatrix();
-        int n = numStates();
-        double[] v = new double[n];
-        double[][] q = new double[n][NUM_ACTIONS];
-        for (int iter = 0; iter < 100_000; iter++) {
-            double change = 0;
-            double[] nv = new double[n];
-            for (int s = 0; s < n; s++) {
-                double best = Double.NEGATIVE_INFINITY;
-                for (int a = 0; a < NUM_ACTIONS; a++) {
-                    double ev = 0;
-                    for (int t = 0; t < n; t++) ev += p[s][a][t] * v[t];
-                    q[s][a] = reward(s) + gamma * ev;
-                    best = Math.max(best, q[s][a]);
-                }
-                nv[s] = best;
-                change = Math.max(change, Math.abs(nv[s] - v[s]));
-            }
-            v = nv;
-            if (change < 1e-12) break;
-        }
-        int[] policy = new int[n];
-        for (int s = 0; s < n; s++) {
-            int best = 0;
-            // Ties go to the lowest action index, but prefer the greedy action by a margin above rounding.
-            for (int a = 1; a < NUM_ACTIONS; a++) if (q[s][a] > q[s][best] + 1e-9) best = a;
-            policy[s] = best;
-        }
-        return new Solution(v, q, policy);
+        double[][] r = new double[numStates()][NUM_ACTIONS];
+        for (int st = 0; st < r.length; st++) Arrays.fill(r[st], reward(st));
+        ValueIteration.Solution sol = ValueIteration.solve(transitionMatrix(), r, gamma);
+        return new Solution(sol.values(), sol.qValues(), sol.policy());
     }
 
     /** The result of {@link #valueIteration}: state values, action values and a greedy policy. */

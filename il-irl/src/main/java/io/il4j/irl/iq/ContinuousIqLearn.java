@@ -15,10 +15,7 @@ import io.il4j.core.rl.TanhGaussian;
 import io.il4j.core.space.Box;
 import io.il4j.core.train.LearningCurvePoint;
 import io.il4j.core.train.Provenance;
-import io.il4j.core.train.TrainingDivergedException;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -44,15 +41,15 @@ public final class ContinuousIqLearn implements AutoCloseable {
     private final Adam criticAdam, actorAdam;
     private final IqObjective objective;
     private final SplittableRandom rng;
-    private final List<LearningCurvePoint> curve = new ArrayList<>();
+    private final IqTrainingLog log = new IqTrainingLog();
+    private final IqBatch batch;
     private final Mlp.Pass criticPass, actorCriticPass;
     private final SquashedGaussianActor.Sample targetSample, actorSample;
     private int stepsTrained;
 
-    private float[] bObs = new float[0], bNext = new float[0], bAct = new float[0], states = new float[0], sampled = new float[0],
+    private float[] states = new float[0], sampled = new float[0],
             logp = new float[0], criticIn = new float[0], criticGrad = new float[0], inGrad = new float[0], actGrad = new float[0],
             logpGrad = new float[0];
-    private boolean[] bDone = new boolean[0], bExpert = new boolean[0], bReg = new boolean[0];
     private double[] q = new double[0], v = new double[0], vn = new double[0], v0 = new double[0];
 
     public ContinuousIqLearn(Dataset expertData, IqLearnConfig config) {
@@ -92,19 +89,14 @@ public final class ContinuousIqLearn implements AutoCloseable {
         this.actorCriticPass = critic.newPass();
         this.targetSample = actor.newSample();
         this.actorSample = actor.newSample();
+        this.batch = new IqBatch(obsDim, actDim);
     }
 
     public void trainOffline() {
-        long t0 = System.nanoTime();
-        int b = config.batchSize();
+        log.start();
         for (int step = 1; step <= config.steps(); step++) {
-            ensure(b);
-            for (int k = 0; k < b; k++) {
-                expert.copy(rng.nextInt(expert.size), k, bObs, bNext, bAct, bDone);
-                bExpert[k] = true;
-                bReg[k] = true;
-            }
-            update(b, step, t0);
+            batch.fillExpert(expert, rng, config.batchSize());
+            update(step);
         }
     }
 
@@ -116,7 +108,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
         if (env.spec().observationDim() != obsDim)
             throw new IllegalArgumentException("environment " + env.spec().id() + " has " + env.spec().observationDim()
                     + " observation dims; the expert data have " + obsDim);
-        long t0 = System.nanoTime();
+        log.start();
         ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, actDim);
         SplittableRandom actRng = new SplittableRandom(online.seed() * 31 + 7);
         SquashedGaussianActor.Sample s1 = actor.newSample();
@@ -134,16 +126,8 @@ public final class ContinuousIqLearn implements AutoCloseable {
             if (r.done()) obsNorm.normalize(env.reset(online.seed() + (++episode)), 0, o, 0);
             else System.arraycopy(n, 0, o, 0, obsDim);
             if (step < online.startSteps()) continue;
-            ensure(2 * b);
-            for (int k = 0; k < b; k++) {
-                expert.copy(rng.nextInt(expert.size), k, bObs, bNext, bAct, bDone);
-                bExpert[k] = true;
-                bReg[k] = true;
-                replay.sample(rng, b + k, bObs, bNext, bAct, bDone);
-                bExpert[b + k] = false;
-                bReg[b + k] = true;
-            }
-            update(2 * b, ++updates, t0);
+            batch.fillMixed(expert, replay, rng, b);
+            update(++updates);
         }
     }
 
@@ -151,16 +135,11 @@ public final class ContinuousIqLearn implements AutoCloseable {
         return config.valueTerm() == IqLearnConfig.ValueTerm.INITIAL ? config.batchSize() : 0;
     }
 
-    private void ensure(int n) {
-        int n0 = initialRows();
+    /** Network buffers for the current batch's size. */
+    private void ensureRows() {
+        int n = batch.size, n0 = initialRows();
         int stateRows = 2 * n + n0, criticRows = 3 * n + n0, w = obsDim + actDim;
-        if (bDone.length < n) {
-            bObs = new float[n * obsDim];
-            bNext = new float[n * obsDim];
-            bAct = new float[n * actDim];
-            bDone = new boolean[n];
-            bExpert = new boolean[n];
-            bReg = new boolean[n];
+        if (criticGrad.length < criticRows) {
             states = new float[stateRows * obsDim];
             sampled = new float[stateRows * actDim];
             logp = new float[stateRows];
@@ -176,8 +155,10 @@ public final class ContinuousIqLearn implements AutoCloseable {
         }
     }
 
-    private void update(int n, int step, long t0) {
-        int n0 = initialRows(), w = obsDim + actDim;
+    private void update(int step) {
+        ensureRows();
+        int n = batch.size, n0 = initialRows(), w = obsDim + actDim;
+        float[] bObs = batch.obs, bNext = batch.next, bAct = batch.act;
         double alpha = config.temperature();
         // States whose soft value is needed: [s ; s' ; s0], one action sample each.
         System.arraycopy(bObs, 0, states, 0, n * obsDim);
@@ -196,11 +177,8 @@ public final class ContinuousIqLearn implements AutoCloseable {
             vn[i] = out[2 * n + i] - alpha * logp[n + i];
         }
         for (int j = 0; j < n0; j++) v0[j] = out[3 * n + j] - alpha * logp[2 * n + j];
-        double loss = objective.evaluate(n, q, v, vn, bDone, bExpert, bReg, v0, n0);
-        if (!Double.isFinite(loss)) {
-            LearningCurvePoint last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
-            throw new TrainingDivergedException(step, loss, last == null ? Double.NaN : last.trainLoss(), last == null ? 0 : last.step());
-        }
+        double loss = objective.evaluate(n, q, v, vn, batch.done, batch.expert, batch.regularized, v0, n0);
+        log.checkFinite(step, loss);
         for (int i = 0; i < n; i++) {
             criticGrad[i] = (float) objective.dq[i];
             criticGrad[n + i] = (float) objective.dv[i];
@@ -225,14 +203,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
         actor.backward(actorSample, actGrad, logpGrad, false);
         actorAdam.step();
         stepsTrained++;
-        if (step % 100 == 0 || step == 1) {
-            Map<String, Double> diag = new LinkedHashMap<>();
-            diag.put("expert_reward", objective.expertReward);
-            diag.put("value_term", objective.valuePart);
-            diag.put("chi2_penalty", objective.penaltyPart);
-            diag.put("actor_loss", actorLoss);
-            curve.add(new LearningCurvePoint(step, 0, loss, Double.NaN, Double.NaN, Map.of(), diag, (System.nanoTime() - t0) / 1e9));
-        }
+        log.record(step, loss, objective, Map.of("actor_loss", actorLoss));
     }
 
     /** Writes critic input row {@code r} = (observation row {@code i} of {@code obs}, action row {@code j} of {@code act}). */
@@ -253,7 +224,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
     }
 
     public List<LearningCurvePoint> learningCurve() {
-        return List.copyOf(curve);
+        return log.curve();
     }
 
     public int stepsTrained() {
@@ -263,7 +234,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
     /** The actor as a BC-format policy file (tanh-Gaussian head: acts with tanh(mean) mapped to the box). */
     public TrainedPolicy policy(Map<String, Double> metrics) {
         return new TrainedPolicy(ActorPolicies.squashedGaussian(actor.network().weights(), actor.distribution(), expertData.spec(), obsNorm,
-                config.seed()), provenance(metrics), curve);
+                config.seed()), provenance(metrics), log.curve());
     }
 
     /** The recovered reward {@code Q(s,a) - gamma (1 - done) V(s')}, {@code V} estimated with the actor's samples. */

@@ -12,10 +12,7 @@ import io.il4j.core.nn.Mlp;
 import io.il4j.core.space.Discrete;
 import io.il4j.core.train.LearningCurvePoint;
 import io.il4j.core.train.Provenance;
-import io.il4j.core.train.TrainingDivergedException;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -38,12 +35,12 @@ public final class DiscreteIqLearn implements AutoCloseable {
     private final Adam adam;
     private final IqObjective objective;
     private final SplittableRandom rng;
-    private final List<LearningCurvePoint> curve = new ArrayList<>();
+    private final IqTrainingLog log = new IqTrainingLog();
+    private final IqBatch batch;
     private int stepsTrained;
 
-    // batch buffers: rows [s (n) ; s' (n) ; s0 (n0)]
-    private float[] input = new float[0], outGrad = new float[0], bObs = new float[0], bNext = new float[0], bAct = new float[0];
-    private boolean[] bDone = new boolean[0], bExpert = new boolean[0], bReg = new boolean[0];
+    // network rows [s (n) ; s' (n) ; s0 (n0)]
+    private float[] input = new float[0], outGrad = new float[0];
     private double[] qa = new double[0], v = new double[0], vn = new double[0], v0 = new double[0];
     private double[] probs;
 
@@ -66,20 +63,15 @@ public final class DiscreteIqLearn implements AutoCloseable {
         this.objective = new IqObjective(config);
         this.rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
         this.probs = new double[numActions];
+        this.batch = new IqBatch(obsDim, 1);
     }
 
     /** Trains {@code config.steps()} gradient steps on expert batches only. */
     public void trainOffline() {
-        long t0 = System.nanoTime();
-        int b = config.batchSize();
+        log.start();
         for (int step = 1; step <= config.steps(); step++) {
-            ensure(b);
-            for (int k = 0; k < b; k++) {
-                expert.copy(rng.nextInt(expert.size), k, bObs, bNext, bAct, bDone);
-                bExpert[k] = true;
-                bReg[k] = true;
-            }
-            update(b, step, t0);
+            batch.fillExpert(expert, rng, config.batchSize());
+            update(step);
         }
     }
 
@@ -90,7 +82,7 @@ public final class DiscreteIqLearn implements AutoCloseable {
      */
     public void trainOnline(Env env, OnlineConfig online) {
         checkEnv(env);
-        long t0 = System.nanoTime();
+        log.start();
         ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, 1);
         SplittableRandom actRng = new SplittableRandom(online.seed() * 31 + 7);
         float[] o = new float[obsDim], n = new float[obsDim], a = new float[1];
@@ -114,16 +106,8 @@ public final class DiscreteIqLearn implements AutoCloseable {
                 normalizer.normalize(raw, 0, o, 0);
             } else System.arraycopy(n, 0, o, 0, obsDim);
             if (step < online.startSteps()) continue;
-            ensure(2 * b);
-            for (int k = 0; k < b; k++) {
-                expert.copy(rng.nextInt(expert.size), k, bObs, bNext, bAct, bDone);
-                bExpert[k] = true;
-                bReg[k] = true;
-                replay.sample(rng, b + k, bObs, bNext, bAct, bDone);
-                bExpert[b + k] = false;
-                bReg[b + k] = true;
-            }
-            update(2 * b, ++updates, t0);
+            batch.fillMixed(expert, replay, rng, b);
+            update(++updates);
         }
     }
 
@@ -136,48 +120,40 @@ public final class DiscreteIqLearn implements AutoCloseable {
                     + " observation dims; the expert data have " + obsDim);
     }
 
-    private void ensure(int n) {
-        int n0 = config.valueTerm() == IqLearnConfig.ValueTerm.INITIAL ? config.batchSize() : 0;
-        int rows = 2 * n + n0;
+    private int initialRows() {
+        return config.valueTerm() == IqLearnConfig.ValueTerm.INITIAL ? config.batchSize() : 0;
+    }
+
+    /** Network buffers for the current batch's size. */
+    private void ensureRows() {
+        int n = batch.size, n0 = initialRows(), rows = 2 * n + n0;
         if (input.length < rows * obsDim) {
             input = new float[rows * obsDim];
             outGrad = new float[rows * numActions];
-            bObs = new float[n * obsDim];
-            bNext = new float[n * obsDim];
-            bAct = new float[n];
-            bDone = new boolean[n];
-            bExpert = new boolean[n];
-            bReg = new boolean[n];
+        }
+        if (qa.length < n) {
             qa = new double[n];
             v = new double[n];
             vn = new double[n];
-            v0 = new double[Math.max(n0, 1)];
         }
+        if (v0.length < n0) v0 = new double[n0];
     }
 
-    /** One gradient step on the first {@code n} batch transitions. */
-    private void update(int n, int step, long t0) {
-        int n0 = config.valueTerm() == IqLearnConfig.ValueTerm.INITIAL ? config.batchSize() : 0;
-        System.arraycopy(bObs, 0, input, 0, n * obsDim);
-        System.arraycopy(bNext, 0, input, n * obsDim, n * obsDim);
+    /** One gradient step on the current batch. */
+    private void update(int step) {
+        ensureRows();
+        int n = batch.size, n0 = initialRows();
+        System.arraycopy(batch.obs, 0, input, 0, n * obsDim);
+        System.arraycopy(batch.next, 0, input, n * obsDim, n * obsDim);
         for (int j = 0; j < n0; j++) expert.sampleStart(rng, input, 2 * n + j);
         int rows = 2 * n + n0;
         float[] out = q.forward(input, rows);
         double loss = lossAndOutputGradient(out, n, n0);
-        if (!Double.isFinite(loss)) {
-            LearningCurvePoint last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
-            throw new TrainingDivergedException(step, loss, last == null ? Double.NaN : last.trainLoss(), last == null ? 0 : last.step());
-        }
+        log.checkFinite(step, loss);
         q.backward(outGrad);
         adam.step();
         stepsTrained++;
-        if (step % 100 == 0 || step == 1) {
-            Map<String, Double> diag = new LinkedHashMap<>();
-            diag.put("expert_reward", objective.expertReward);
-            diag.put("value_term", objective.valuePart);
-            diag.put("chi2_penalty", objective.penaltyPart);
-            curve.add(new LearningCurvePoint(step, 0, loss, Double.NaN, Double.NaN, Map.of(), diag, (System.nanoTime() - t0) / 1e9));
-        }
+        log.record(step, loss, objective, Map.of());
     }
 
     /**
@@ -187,16 +163,16 @@ public final class DiscreteIqLearn implements AutoCloseable {
     double lossAndOutputGradient(float[] out, int n, int n0) {
         double alpha = config.temperature();
         for (int i = 0; i < n; i++) {
-            qa[i] = out[i * numActions + (int) bAct[i]];
+            qa[i] = out[i * numActions + (int) batch.act[i]];
             v[i] = SoftMax.value(out, i * numActions, numActions, alpha, null);
             vn[i] = SoftMax.value(out, (n + i) * numActions, numActions, alpha, null);
         }
         for (int j = 0; j < n0; j++) v0[j] = SoftMax.value(out, (2 * n + j) * numActions, numActions, alpha, null);
-        double loss = objective.evaluate(n, qa, v, vn, bDone, bExpert, bReg, v0, n0);
+        double loss = objective.evaluate(n, qa, v, vn, batch.done, batch.expert, batch.regularized, v0, n0);
         for (int i = 0; i < n; i++) {
             SoftMax.value(out, i * numActions, numActions, alpha, probs);
             for (int k = 0; k < numActions; k++)
-                outGrad[i * numActions + k] = (float) (objective.dv[i] * probs[k] + (k == (int) bAct[i] ? objective.dq[i] : 0));
+                outGrad[i * numActions + k] = (float) (objective.dv[i] * probs[k] + (k == (int) batch.act[i] ? objective.dq[i] : 0));
             SoftMax.value(out, (n + i) * numActions, numActions, alpha, probs);
             for (int k = 0; k < numActions; k++) outGrad[(n + i) * numActions + k] = (float) (objective.dvn[i] * probs[k]);
         }
@@ -211,15 +187,16 @@ public final class DiscreteIqLearn implements AutoCloseable {
 
     /** Fills the batch with expert transitions {@code idx} (and, for INITIAL, the given starts); returns the row count. */
     int loadBatchForTest(int[] idx, boolean[] regularized, boolean[] isExpert) {
-        ensure(idx.length);
+        batch.ensure(idx.length);
         for (int k = 0; k < idx.length; k++) {
-            expert.copy(idx[k], k, bObs, bNext, bAct, bDone);
-            bExpert[k] = isExpert[k];
-            bReg[k] = regularized[k];
+            expert.copy(idx[k], k, batch.obs, batch.next, batch.act, batch.done);
+            batch.expert[k] = isExpert[k];
+            batch.regularized[k] = regularized[k];
         }
-        int n = idx.length, n0 = config.valueTerm() == IqLearnConfig.ValueTerm.INITIAL ? config.batchSize() : 0;
-        System.arraycopy(bObs, 0, input, 0, n * obsDim);
-        System.arraycopy(bNext, 0, input, n * obsDim, n * obsDim);
+        ensureRows();
+        int n = idx.length, n0 = initialRows();
+        System.arraycopy(batch.obs, 0, input, 0, n * obsDim);
+        System.arraycopy(batch.next, 0, input, n * obsDim, n * obsDim);
         for (int j = 0; j < n0; j++) System.arraycopy(expert.starts, (j % expert.numStarts) * obsDim, input, (2 * n + j) * obsDim, obsDim);
         return 2 * n + n0;
     }
@@ -247,7 +224,7 @@ public final class DiscreteIqLearn implements AutoCloseable {
     }
 
     public List<LearningCurvePoint> learningCurve() {
-        return List.copyOf(curve);
+        return log.curve();
     }
 
     public int stepsTrained() {
@@ -257,7 +234,7 @@ public final class DiscreteIqLearn implements AutoCloseable {
     /** The greedy policy as a BC-format policy file: a categorical head whose logits are the Q-values. */
     public TrainedPolicy policy(Map<String, Double> metrics) {
         DatasetSpec spec = expertData.spec();
-        return new TrainedPolicy(ActorPolicies.greedy(q.weights(), spec, normalizer, config.seed()), provenance(metrics), curve);
+        return new TrainedPolicy(ActorPolicies.greedy(q.weights(), spec, normalizer, config.seed()), provenance(metrics), log.curve());
     }
 
     /** The recovered reward {@code Q(s,a) - gamma (1 - done) V(s')}. */

@@ -1,6 +1,7 @@
 package io.il4j.irl.tabular;
 
 import io.il4j.core.mdp.TabularMdp;
+import io.il4j.core.mdp.ValueIteration;
 
 /**
  * Planning on a {@link TabularMdp} for an arbitrary state-action reward {@code r[s][a]}.
@@ -10,7 +11,7 @@ import io.il4j.core.mdp.TabularMdp;
  *   problem, {@code Q_t(s,a) = r(s,a) + sum_s' P(s'|s,a) V_{t+1}(s')}, {@code V_t = logsumexp_a Q_t},
  *   {@code V_T = 0}, {@code pi_t(a|s) = exp(Q_t(s,a) - V_t(s))} (Ziebart et al. 2008/2010). Time-dependent.</li>
  *   <li>{@link #greedyDiscounted}: the optimal deterministic policy of the discounted problem by (hard)
- *   value iteration, ties to the lowest action index as GridWorld's expert does.</li>
+ *   {@link ValueIteration}, ties to the lowest action index as GridWorld's expert does.</li>
  *   <li>{@link #visitation} and {@link #expectedReturn}: exact forward propagation of a time-dependent policy.</li>
  * </ul>
  * Stateless; all methods thread-safe.
@@ -48,35 +49,7 @@ public final class SoftValueIteration {
 
     /** The deterministic optimal policy of the {@code gamma}-discounted problem (sup-norm change below 1e-12). */
     public static int[] greedyDiscounted(double[][][] p, double[][] reward, double gamma) {
-        if (!(gamma >= 0 && gamma < 1)) throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-        int n = reward.length, m = reward[0].length;
-        double[] v = new double[n];
-        double[][] q = new double[n][m];
-        for (int iter = 0; iter < 100_000; iter++) {
-            double change = 0;
-            double[] nv = new double[n];
-            for (int s = 0; s < n; s++) {
-                double best = Double.NEGATIVE_INFINITY;
-                for (int a = 0; a < m; a++) {
-                    double ev = 0;
-                    for (int u = 0; u < n; u++) ev += p[s][a][u] * v[u];
-                    q[s][a] = reward[s][a] + gamma * ev;
-                    best = Math.max(best, q[s][a]);
-                }
-                nv[s] = best;
-                change = Math.max(change, Math.abs(nv[s] - v[s]));
-            }
-            v = nv;
-            if (change < 1e-12) break;
-        }
-        int[] policy = new int[n];
-        for (int s = 0; s < n; s++) {
-            int best = 0;
-            double scale = 1e-9 * Math.max(1, Math.abs(q[s][0]));
-            for (int a = 1; a < m; a++) if (q[s][a] > q[s][best] + scale) best = a;
-            policy[s] = best;
-        }
-        return policy;
+        return ValueIteration.solve(p, reward, gamma).policy();
     }
 
     /**
