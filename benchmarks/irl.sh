@@ -6,7 +6,8 @@
 #
 # Every figure comes from ./il commands (il train iqlearn / bc / maxent-irl, il eval, il reward eval).
 # Knobs (environment variables): SEEDS (default "0 1 2"), EPISODES ("1 5 20"), ENVS ("gridworld cartpole pendulum driving"),
-# ONLINE_ENVS ("cartpole pendulum": online IQ-Learn rolls out in these), EVAL_EPISODES (10), OUT (runs/irl).
+# ONLINE_ENVS ("cartpole pendulum": online IQ-Learn rolls out in these), ONLINE_SEEDS (online runs only for these seeds,
+# default: all of SEEDS), EVAL_EPISODES (10), OUT (runs/irl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -14,6 +15,7 @@ SEEDS="${SEEDS:-0 1 2}"
 EPISODES="${EPISODES:-1 5 20}"
 ENVS="${ENVS:-gridworld cartpole pendulum driving}"
 ONLINE_ENVS="${ONLINE_ENVS:-cartpole pendulum}"
+ONLINE_SEEDS="${ONLINE_SEEDS:-$SEEDS}"
 EVAL_EPISODES="${EVAL_EPISODES:-10}"
 OUT="${OUT:-runs/irl}"
 mkdir -p "$OUT/work"
@@ -82,7 +84,7 @@ run_iq() { # env data episodes seed mode
 run_bc() { # env data episodes seed
   local env=$1 data=$2 n=$3 seed=$4 name="bc-$1-$3-$4" t0
   t0=$(date +%s)
-  il train bc --data "$data" --steps 3000 --validation 0 --patience 0 --seed "$seed" --out "$OUT/work/$name.zip" \
+  il train bc --data "$data" --hidden 64,64 --steps 2000 --validation 0 --patience 0 --seed "$seed" --out "$OUT/work/$name.zip" \
      --runs "$OUT/work" --name "$name" > "$OUT/work/$name.log" 2>&1
   il eval --policy "$OUT/work/$name.zip" --env "$env" --episodes "$EVAL_EPISODES" --runs "$OUT/work" --name "$name-eval" > "$OUT/work/$name-eval.log" 2>&1
   echo "$env,bc,$n,$seed,$(eval_return "$OUT/work/$name-eval/results.json"),$(( $(date +%s) - t0 ))" >> "$RUNS_CSV"
@@ -106,7 +108,7 @@ for env in $ENVS; do
     for seed in $SEEDS; do
       echo "   $env episodes=$n seed=$seed ($(( $(date +%s) - START )) s)"
       run_iq "$env" "$data" "$n" "$seed" offline
-      case " $ONLINE_ENVS " in *" $env "*) run_iq "$env" "$data" "$n" "$seed" online ;; esac
+      case " $ONLINE_ENVS " in *" $env "*) case " $ONLINE_SEEDS " in *" $seed "*) run_iq "$env" "$data" "$n" "$seed" online ;; esac ;; esac
       run_bc "$env" "$data" "$n" "$seed"
     done
   done
