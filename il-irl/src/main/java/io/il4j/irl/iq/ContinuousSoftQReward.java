@@ -5,9 +5,7 @@ import io.il4j.core.data.Normalizer;
 import io.il4j.core.nn.MlpForward;
 import io.il4j.core.nn.MlpWeights;
 import io.il4j.core.policy.PolicyArchive;
-import io.il4j.core.report.Json;
 import io.il4j.core.rl.TanhGaussian;
-import io.il4j.core.train.LibraryVersion;
 import io.il4j.core.train.Provenance;
 
 import java.io.IOException;
@@ -112,20 +110,14 @@ public final class ContinuousSoftQReward implements RewardFunction {
 
     @Override
     public void save(Path path) throws IOException {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("type", TYPE);
-        meta.put("gamma", gamma);
-        meta.put("temperature", temperature);
-        meta.put("samples", samples);
-        meta.put("logStdMin", dist.logStdMin());
-        meta.put("logStdMax", dist.logStdMax());
-        PolicyArchive.writer(RewardFunctions.KIND, LibraryVersion.get())
-                .putText("reward.json", Json.toString(meta))
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("samples", samples);
+        extra.put("logStdMin", dist.logStdMin());
+        extra.put("logStdMax", dist.logStdMax());
+        RewardFunctions.writer(TYPE, gamma, temperature, extra, obsNorm, provenance)
                 .put("critic.bin", criticWeights.toBytes())
                 .put("actor.bin", actorWeights.toBytes())
-                .putText("normalizer.json", obsNorm.toJson())
                 .putText("action-normalizer.json", actNorm.toJson())
-                .putText("provenance.json", Json.toString(provenance))
                 .writeTo(path);
     }
 

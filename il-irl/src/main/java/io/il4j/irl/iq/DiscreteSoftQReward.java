@@ -3,14 +3,10 @@ package io.il4j.irl.iq;
 import io.il4j.core.data.Normalizer;
 import io.il4j.core.nn.MlpForward;
 import io.il4j.core.nn.MlpWeights;
-import io.il4j.core.policy.PolicyArchive;
-import io.il4j.core.train.LibraryVersion;
 import io.il4j.core.train.Provenance;
-import io.il4j.core.report.Json;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -95,15 +91,6 @@ public final class DiscreteSoftQReward implements RewardFunction {
 
     @Override
     public void save(Path path) throws IOException {
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("type", TYPE);
-        meta.put("gamma", gamma);
-        meta.put("temperature", temperature);
-        PolicyArchive.writer(RewardFunctions.KIND, LibraryVersion.get())
-                .putText("reward.json", Json.toString(meta))
-                .put("q.bin", weights.toBytes())
-                .putText("normalizer.json", normalizer.toJson())
-                .putText("provenance.json", Json.toString(provenance))
-                .writeTo(path);
+        RewardFunctions.writer(TYPE, gamma, temperature, Map.of(), normalizer, provenance).put("q.bin", weights.toBytes()).writeTo(path);
     }
 }

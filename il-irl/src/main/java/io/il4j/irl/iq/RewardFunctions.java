@@ -6,16 +6,36 @@ import io.il4j.core.nn.MlpWeights;
 import io.il4j.core.policy.InvalidPolicyFileException;
 import io.il4j.core.policy.PolicyArchive;
 import io.il4j.core.report.Json;
+import io.il4j.core.train.LibraryVersion;
 import io.il4j.core.train.Provenance;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Loads reward files written by {@link RewardFunction#save}: zip archives of kind {@value #KIND}. */
 public final class RewardFunctions {
     public static final String KIND = "reward";
 
     private RewardFunctions() {
+    }
+
+    /**
+     * A reward archive of {@code type} with the fields every reward file holds (soft-Q constants, observation
+     * normalizer, provenance); the caller adds its networks and writes it.
+     */
+    static PolicyArchive.Writer writer(String type, double gamma, double temperature, Map<String, Object> extra, Normalizer observations,
+                                       Provenance provenance) {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("type", type);
+        meta.put("gamma", gamma);
+        meta.put("temperature", temperature);
+        meta.putAll(extra);
+        return PolicyArchive.writer(KIND, LibraryVersion.get())
+                .putText("reward.json", Json.toString(meta))
+                .putText("normalizer.json", observations.toJson())
+                .putText("provenance.json", Json.toString(provenance));
     }
 
     /** Reads a reward file; {@link InvalidPolicyFileException} (an IOException) names the file and what is wrong. */
