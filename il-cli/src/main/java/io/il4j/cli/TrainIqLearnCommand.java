@@ -60,41 +60,41 @@ final class TrainIqLearnCommand implements Callable<Integer> {
     @Option(names = "--env-option", paramLabel = "KEY=VALUE", description = "Environment option, repeatable.")
     Map<String, String> envOptions = new LinkedHashMap<>();
 
-    @Option(names = "--steps", paramLabel = "N", description = "Gradient steps (offline) or environment steps (online) (default: " + 5000 + ").")
+    @Option(names = "--steps", paramLabel = "N", description = "Gradient steps (offline) or environment steps (online) (default: ${DEFAULT-VALUE}).")
     int steps = D.steps();
 
-    @Option(names = "--batch", paramLabel = "N", description = "Expert transitions per step (online: as many of the learner's again) (default: 256).")
+    @Option(names = "--batch", paramLabel = "N", description = "Expert transitions per step (online: as many of the learner's again) (default: ${DEFAULT-VALUE}).")
     int batch = D.batchSize();
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N", description = "Hidden layer widths of the Q-network and actor (default: 64,64).")
+    @Option(names = "--hidden", split = ",", paramLabel = "N", description = "Hidden layer widths of the Q-network and actor (default: ${DEFAULT-VALUE}).")
     List<Integer> hidden = D.hiddenSizes();
 
-    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate of the Q-network (default: 3e-4).")
+    @Option(names = "--lr", paramLabel = "X", description = "Adam learning rate of the Q-network (default: ${DEFAULT-VALUE}).")
     double lr = D.learningRate();
 
-    @Option(names = "--actor-lr", paramLabel = "X", description = "Adam learning rate of the continuous actor (default: 3e-4).")
+    @Option(names = "--actor-lr", paramLabel = "X", description = "Adam learning rate of the continuous actor (default: ${DEFAULT-VALUE}).")
     double actorLr = D.actorLearningRate();
 
-    @Option(names = "--gamma", paramLabel = "X", description = "Discount (default: 0.99).")
+    @Option(names = "--gamma", paramLabel = "X", description = "Discount (default: ${DEFAULT-VALUE}).")
     double gamma = D.gamma();
 
-    @Option(names = "--temperature", paramLabel = "X", description = "Entropy temperature alpha of the soft value (default: 0.01).")
+    @Option(names = "--temperature", paramLabel = "X", description = "Entropy temperature alpha of the soft value (default: ${DEFAULT-VALUE}).")
     double temperature = D.temperature();
 
     @Option(names = "--value-term", paramLabel = "FORM", description = "value: E[V(s) - gamma V(s')] over sampled transitions; "
-            + "initial: (1 - gamma) E[V(s0)] over expert starts (default: value).")
+            + "initial: (1 - gamma) E[V(s0)] over expert starts (default: ${DEFAULT-VALUE}).")
     String valueTerm = "value";
 
-    @Option(names = "--chi2-alpha", paramLabel = "X", description = "Chi-squared regularizer alpha; penalty 1/(4 alpha) E[r^2]; 0 = none (default: 0.5).")
+    @Option(names = "--chi2-alpha", paramLabel = "X", description = "Chi-squared regularizer alpha; penalty 1/(4 alpha) E[r^2]; 0 = none (default: ${DEFAULT-VALUE}).")
     double chi2Alpha = D.chi2Alpha();
 
-    @Option(names = "--start-steps", paramLabel = "N", description = "Online: environment steps before the first update (default: 1000).")
+    @Option(names = "--start-steps", paramLabel = "N", description = "Online: environment steps before the first update (default: ${DEFAULT-VALUE}).")
     int startSteps = OnlineConfig.DEFAULT.startSteps();
 
-    @Option(names = "--eval-episodes", paramLabel = "N", description = "Evaluation episodes when --env is given (default: 10).")
+    @Option(names = "--eval-episodes", paramLabel = "N", description = "Evaluation episodes when --env is given (default: ${DEFAULT-VALUE}).")
     int evalEpisodes = 10;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of initialization and sampling (default: 0).")
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of initialization and sampling (default: ${DEFAULT-VALUE}).")
     long seed = D.seed();
 
     @Option(names = "--name", paramLabel = "NAME", defaultValue = "iqlearn", description = "Run directory name (default: ${DEFAULT-VALUE}).")

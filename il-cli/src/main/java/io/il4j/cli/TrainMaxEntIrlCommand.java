@@ -40,19 +40,19 @@ final class TrainMaxEntIrlCommand implements Callable<Integer> {
     @Mixin
     EnvSelectionMixin env;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "Gradient-ascent steps (default: 300).")
+    @Option(names = "--iterations", paramLabel = "N", description = "Gradient-ascent steps (default: ${DEFAULT-VALUE}).")
     int iterations = D.iterations();
 
-    @Option(names = "--lr", paramLabel = "X", description = "Adam step size on the reward weights (default: 0.1).")
+    @Option(names = "--lr", paramLabel = "X", description = "Adam step size on the reward weights (default: ${DEFAULT-VALUE}).")
     double lr = D.learningRate();
 
-    @Option(names = "--l2", paramLabel = "X", description = "L2 penalty on the weights (default: 0.01).")
+    @Option(names = "--l2", paramLabel = "X", description = "L2 penalty on the weights (default: ${DEFAULT-VALUE}).")
     double l2 = D.l2();
 
-    @Option(names = "--horizon", paramLabel = "N", description = "Soft finite-horizon length; 0 = the environment's episode length (default: 0).")
+    @Option(names = "--horizon", paramLabel = "N", description = "Soft finite-horizon length; 0 = the environment's episode length (default: ${DEFAULT-VALUE}).")
     int horizon = D.horizon();
 
-    @Option(names = "--gamma", paramLabel = "X", description = "Discount of the greedy policy compared with the expert's (default: 0.95, the gridworld expert's).")
+    @Option(names = "--gamma", paramLabel = "X", description = "Discount of the greedy policy compared with the expert's (default: ${DEFAULT-VALUE}, the gridworld expert's).")
     double gamma = D.gamma();
 
     @Option(names = "--out", paramLabel = "FILE", defaultValue = "maxent-reward.csv",
