@@ -7,7 +7,9 @@ import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.Rollouts;
 import io.il4j.core.io.internal.DatasetRespec;
 import io.il4j.core.nn.Activation;
-import io.il4j.core.report.Json;
+import io.il4j.core.report.LinePlot;
+import io.il4j.core.report.Plots;
+import io.il4j.core.train.LearningCurvePoint;
 import io.il4j.core.report.RunDirectory;
 import io.il4j.core.runtime.Il4j;
 import io.il4j.core.space.Box;
@@ -37,7 +39,8 @@ import java.util.concurrent.Callable;
                 "Discrete actions: one Q-network, policy file = categorical head with the Q-values as logits. Continuous (Box) "
                         + "actions: a critic and a tanh-Gaussian soft actor, policy file = the actor.",
                 "Offline by default (no environment step); --online adds the learner's own rollouts in --env.",
-                "Writes the policy (--out), the reward (--reward-out) and runs/<name>/ with config.json and results.json."})
+                "Writes the policy (--out), the reward (--reward-out) and runs/<name>/ with config.json, metrics.csv (the objective "
+                        + "and its parts every 100 updates), results.json and learning_curve.png."})
 final class TrainIqLearnCommand implements Callable<Integer> {
     private static final IqLearnConfig D = IqLearnConfig.DEFAULT;
 
@@ -133,6 +136,7 @@ final class TrainIqLearnCommand implements Callable<Integer> {
         TrainedPolicy policy;
         RewardFunction rewardFunction;
         Map<String, Double> metrics = new LinkedHashMap<>();
+        List<LearningCurvePoint> curve;
         try {
             if (dataset.spec().actionSpace().isDiscrete()) {
                 try (DiscreteIqLearn iq = new DiscreteIqLearn(dataset, config)) {
@@ -142,6 +146,7 @@ final class TrainIqLearnCommand implements Callable<Integer> {
                     metrics.putAll(evaluate(iq.policy(Map.of()), env));
                     policy = iq.policy(metrics);
                     rewardFunction = iq.reward(metrics);
+                    curve = iq.learningCurve();
                 }
             } else {
                 try (ContinuousIqLearn iq = new ContinuousIqLearn(dataset, config)) {
@@ -151,6 +156,7 @@ final class TrainIqLearnCommand implements Callable<Integer> {
                     metrics.putAll(evaluate(iq.policy(Map.of()), env));
                     policy = iq.policy(metrics);
                     rewardFunction = iq.reward(metrics);
+                    curve = iq.learningCurve();
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -173,9 +179,29 @@ final class TrainIqLearnCommand implements Callable<Integer> {
         results.put("policy", out.toString());
         results.put("reward", reward.toString());
         run.writeResults(results);
+        writeCurve(run, curve);
         metrics.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-22s %.3f%n", k, v));
         System.out.printf(Locale.ROOT, "trained in %.1f s%npolicy: %s   reward: %s   run: %s%n", seconds, out, reward, run.path());
         return 0;
+    }
+
+    /** metrics.csv (one row per recorded step: loss and the objective's parts) and learning_curve.png. */
+    private static void writeCurve(RunDirectory run, List<LearningCurvePoint> curve) throws java.io.IOException {
+        if (curve.isEmpty()) return;
+        for (LearningCurvePoint p : curve) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("step", p.step());
+            row.put("loss", p.trainLoss());
+            row.putAll(p.diagnostics());
+            row.put("seconds", p.seconds());
+            run.appendMetrics(row);
+        }
+        double[] x = curve.stream().mapToDouble(LearningCurvePoint::step).toArray();
+        LinePlot plot = Plots.line("IQ-Learn objective", "update", "value")
+                .series("loss", x, curve.stream().mapToDouble(LearningCurvePoint::trainLoss).toArray());
+        for (String k : curve.get(0).diagnostics().keySet())
+            plot.series(k, x, curve.stream().mapToDouble(p -> p.diagnostics().getOrDefault(k, Double.NaN)).toArray());
+        plot.save(run.file("learning_curve.png"));
     }
 
     private Map<String, Double> evaluate(TrainedPolicy policy, Env env) {

@@ -45,6 +45,10 @@ class IrlCommandsTest {
                 "--out", policy.toString(), "--env", "cartpole", "--eval-episodes", "2", "--runs", dir.toString()));
         Path reward = dir.resolve("iq-reward.zip");
         assertTrue(Files.isRegularFile(reward));
+        List<String> metrics = Files.readAllLines(dir.resolve("iqlearn/metrics.csv"));
+        assertEquals("step,loss,expert_reward,value_term,chi2_penalty,seconds", metrics.get(0));
+        assertEquals(4, metrics.size(), "header + steps 1, 100 and 200");
+        assertTrue(Files.isRegularFile(dir.resolve("iqlearn/learning_curve.png")));
         assertEquals(0, Main.run("eval", "--policy", policy.toString(), "--env", "cartpole", "--episodes", "2", "--runs", dir.toString()));
         Path csv = dir.resolve("scored.csv");
         assertEquals(0, Main.run("reward", "export", "--reward", reward.toString(), "--data", "../datasets/cartpole/expert.csv",
