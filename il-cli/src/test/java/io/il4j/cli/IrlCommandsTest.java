@@ -28,6 +28,18 @@ class IrlCommandsTest {
         assertTrue(r.get("pearson").asDouble() >= 0.9, r.toString());
         assertTrue(r.get("policy_agreement").asDouble() >= 0.95, r.toString());
         assertEquals(26, Files.readAllLines(out).size()); // header + 25 states
+
+        // IQ-Learn's reward on the same grid, tabulated with the exact model by il reward eval
+        Path policy = dir.resolve("grid-iq.zip");
+        assertEquals(0, Main.run("train", "iqlearn", "--data", data.toString(), "--env", "gridworld", "--gamma", "0.95", "--steps", "1500",
+                "--out", policy.toString(), "--runs", dir.toString(), "--name", "grid-iq"));
+        assertEquals(0, Main.run("reward", "eval", "--reward", dir.resolve("grid-iq-reward.zip").toString(), "--env", "gridworld",
+                "--episodes", "3", "--runs", dir.toString(), "--name", "grid-eval"));
+        JsonNode tab = Json.readTree(dir.resolve("grid-eval/results.json")).get("tabular");
+        double epic = tab.get("epic").asDouble();
+        assertTrue(epic >= 0 && epic <= 1, tab.toString());
+        // the greedy policy re-trained on the recovered reward earns at least 90% of the expert's return
+        assertTrue(tab.get("greedy_return_on_recovered").asDouble() >= 0.9 * tab.get("expert_return").asDouble(), tab.toString());
     }
 
     @Test
