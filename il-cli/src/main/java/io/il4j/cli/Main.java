@@ -15,8 +15,8 @@ import java.util.Map;
         versionProvider = VersionProvider.class,
         description = {
                 "il4j: imitation learning for the JVM.",
-                "Behavioral cloning, goal-conditioned BC and DAgger on one dataset layer",
-                "(IQ-Learn and CQL are planned, not yet implemented).",
+                "Behavioral cloning, goal-conditioned BC, DAgger, IQ-Learn and MaxEnt IRL on one dataset layer",
+                "(CQL is planned, not yet implemented).",
                 "",
                 "Start with: il quickstart"},
         subcommands = {
@@ -27,6 +27,7 @@ import java.util.Map;
                 GenerateCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                RewardCommand.class,
                 BenchCommand.class,
         })
 public final class Main {

@@ -33,7 +33,7 @@ import java.util.Map;
 public final class GridWorldEnv implements Env {
 
     public static final String ID = "gridworld";
-    public static final int DEFAULT_MAX_STEPS = 30;
+    public static final int DEFAULT_MAX_STEPS = GridWorldMdp.DEFAULT_HORIZON;
 
     /** How a state is presented to policies. */
     public enum Encoding {
@@ -65,7 +65,7 @@ public final class GridWorldEnv implements Env {
     }
 
     public GridWorldEnv(GridWorldMdp mdp, Encoding encoding, int maxSteps) {
-        this.mdp = mdp;
+        this.mdp = mdp.withHorizon(maxSteps); // the model's horizon is this environment's time limit
         this.encoding = encoding;
         this.clock = new EpisodeClock(ID, maxSteps);
         this.spec = new EnvSpec(ID, observationNames(mdp, encoding), ACTIONS, List.of("move"), maxSteps);
@@ -85,7 +85,7 @@ public final class GridWorldEnv implements Env {
         return spec;
     }
 
-    /** The exact tabular model (transitions, features, reward weights, start distribution). */
+    /** The exact tabular model (transitions, features, reward weights, start distribution, horizon = time limit). */
     public GridWorldMdp mdp() {
         return mdp;
     }

@@ -1,5 +1,8 @@
 package io.il4j.envs.gridworld;
 
+import io.il4j.core.mdp.TabularMdp;
+import io.il4j.core.mdp.ValueIteration;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,13 +15,16 @@ import java.util.List;
  * 4 stay. A move into the border leaves the agent where it is. With slip probability {@code p}, the
  * executed action is replaced by one drawn uniformly from all five (so the intended move happens with
  * probability {@code 1 - p + p/5}). Features are the one-hot cell type: plain, goal, mud, lava.
+ * The horizon is the episode length of the environment it models ({@link #DEFAULT_HORIZON} by default).
  *
  * <p>Immutable; arrays returned are copies. Thread-safe.
  */
-public final class GridWorldMdp {
+public final class GridWorldMdp implements TabularMdp {
 
     public static final int UP = 0, DOWN = 1, LEFT = 2, RIGHT = 3, STAY = 4;
     public static final int NUM_ACTIONS = 5;
+    /** Steps per episode unless given: {@link GridWorldEnv}'s default time limit. */
+    public static final int DEFAULT_HORIZON = 30;
     public static final List<String> ACTION_NAMES = List.of("up", "down", "left", "right", "stay");
     /** Cell types, which are also the feature dimensions. */
     public static final List<String> FEATURE_NAMES = List.of("plain", "goal", "mud", "lava");
@@ -39,18 +45,31 @@ public final class GridWorldMdp {
     private static final int[] ROW_STEP = {-1, 1, 0, 0, 0};
     private static final int[] COL_STEP = {0, 0, -1, 1, 0};
 
+    private final List<String> map;
     private final int rows, cols;
     private final int[] cellType;          // per state: index into FEATURE_NAMES
     private final double[] weights;
     private final double slip;
     private final int[][] next;            // deterministic successor per (state, action)
     private final double[] startDistribution;
+    private final int horizon;
 
     public GridWorldMdp(List<String> map, double slip) {
-        this(map, DEFAULT_WEIGHTS, slip);
+        this(map, DEFAULT_WEIGHTS, slip, DEFAULT_HORIZON);
+    }
+
+    public GridWorldMdp(List<String> map, double slip, int horizon) {
+        this(map, DEFAULT_WEIGHTS, slip, horizon);
     }
 
     GridWorldMdp(List<String> map, double[] weights, double slip) {
+        this(map, weights, slip, DEFAULT_HORIZON);
+    }
+
+    GridWorldMdp(List<String> map, double[] weights, double slip, int horizon) {
+        if (horizon < 1) throw new IllegalArgumentException("gridworld horizon must be at least 1 step, got " + horizon);
+        this.horizon = horizon;
+        this.map = List.copyOf(map == null ? List.of() : map);
         if (map == null || map.isEmpty()) throw new IllegalArgumentException("gridworld map must have at least one row");
         if (!(slip >= 0 && slip < 1)) throw new IllegalArgumentException("gridworld slip must be in [0, 1), got " + slip);
         this.rows = map.size();
@@ -90,6 +109,16 @@ public final class GridWorldMdp {
         for (int s = 0; s < n; s++) if (cellType[s] == 0) startDistribution[s] = 1.0 / plain;
     }
 
+    /** The same grid with another episode length. */
+    public GridWorldMdp withHorizon(int steps) {
+        return steps == horizon ? this : new GridWorldMdp(map, weights, slip, steps);
+    }
+
+    @Override
+    public int horizon() {
+        return horizon;
+    }
+
     public int rows() {
         return rows;
     }
@@ -98,10 +127,12 @@ public final class GridWorldMdp {
         return cols;
     }
 
+    @Override
     public int numStates() {
         return rows * cols;
     }
 
+    @Override
     public int numActions() {
         return NUM_ACTIONS;
     }
@@ -110,11 +141,13 @@ public final class GridWorldMdp {
         return slip;
     }
 
+    @Override
     public int numFeatures() {
         return FEATURE_NAMES.size();
     }
 
     /** Feature vector phi(s): one-hot cell type. */
+    @Override
     public double[] features(int state) {
         double[] f = new double[numFeatures()];
         f[cellType[state]] = 1;
@@ -122,6 +155,7 @@ public final class GridWorldMdp {
     }
 
     /** Features of every state, {@code [numStates][numFeatures]}. */
+    @Override
     public double[][] featureMatrix() {
         double[][] m = new double[numStates()][];
         for (int s = 0; s < numStates(); s++) m[s] = features(s);
@@ -133,11 +167,13 @@ public final class GridWorldMdp {
         return weights.clone();
     }
 
+    @Override
     public double reward(int state) {
         return weights[cellType[state]];
     }
 
     /** r(s) for every state. */
+    @Override
     public double[] rewards() {
         double[] r = new double[numStates()];
         for (int s = 0; s < r.length; s++) r[s] = reward(s);
@@ -155,6 +191,7 @@ public final class GridWorldMdp {
     }
 
     /** P(s' | s, a). */
+    @Override
     public double transitionProbability(int state, int action, int nextState) {
         double p = 0;
         for (int executed = 0; executed < NUM_ACTIONS; executed++) {
@@ -165,6 +202,7 @@ public final class GridWorldMdp {
     }
 
     /** The full transition tensor {@code P[s][a][s']}. */
+    @Override
     public double[][][] transitionMatrix() {
         int n = numStates();
         double[][][] p = new double[n][NUM_ACTIONS][n];
@@ -176,6 +214,7 @@ public final class GridWorldMdp {
     }
 
     /** The start-state distribution: uniform over plain cells. */
+    @Override
     public double[] startDistribution() {
         return startDistribution.clone();
     }
@@ -193,36 +232,10 @@ public final class GridWorldMdp {
      * is collected in the state the action is taken from), to a sup-norm change below {@code 1e-12}.
      */
     public Solution valueIteration(double gamma) {
-        if (!(gamma >= 0 && gamma < 1)) throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
-        double[][][] p = transitionMatrix();
-        int n = numStates();
-        double[] v = new double[n];
-        double[][] q = new double[n][NUM_ACTIONS];
-        for (int iter = 0; iter < 100_000; iter++) {
-            double change = 0;
-            double[] nv = new double[n];
-            for (int s = 0; s < n; s++) {
-                double best = Double.NEGATIVE_INFINITY;
-                for (int a = 0; a < NUM_ACTIONS; a++) {
-                    double ev = 0;
-                    for (int t = 0; t < n; t++) ev += p[s][a][t] * v[t];
-                    q[s][a] = reward(s) + gamma * ev;
-                    best = Math.max(best, q[s][a]);
-                }
-                nv[s] = best;
-                change = Math.max(change, Math.abs(nv[s] - v[s]));
-            }
-            v = nv;
-            if (change < 1e-12) break;
-        }
-        int[] policy = new int[n];
-        for (int s = 0; s < n; s++) {
-            int best = 0;
-            // Ties go to the lowest action index, but prefer the greedy action by a margin above rounding.
-            for (int a = 1; a < NUM_ACTIONS; a++) if (q[s][a] > q[s][best] + 1e-9) best = a;
-            policy[s] = best;
-        }
-        return new Solution(v, q, policy);
+        double[][] r = new double[numStates()][NUM_ACTIONS];
+        for (int st = 0; st < r.length; st++) Arrays.fill(r[st], reward(st));
+        ValueIteration.Solution sol = ValueIteration.solve(transitionMatrix(), r, gamma);
+        return new Solution(sol.values(), sol.qValues(), sol.policy());
     }
 
     /** The result of {@link #valueIteration}: state values, action values and a greedy policy. */

@@ -132,4 +132,18 @@ class GridWorldTest {
         assertThrows(InvalidActionException.class, () -> env.step(new double[]{-1}));
         assertThrows(InvalidActionException.class, () -> env.step(new double[]{1.5}));
     }
+
+    @Test
+    void isATabularMdpWhoseHorizonIsTheEnvironmentsTimeLimit() {
+        io.il4j.core.mdp.TabularMdp mdp = new GridWorldEnv(SLIPPERY, GridWorldEnv.Encoding.COORDS, 17).mdp();
+        assertEquals(17, mdp.horizon());
+        assertEquals(GridWorldMdp.DEFAULT_HORIZON, SLIPPERY.horizon());
+        assertEquals(GridWorldEnv.DEFAULT_MAX_STEPS, new GridWorldEnv().mdp().horizon());
+        // The interface's generic transition tensor agrees with GridWorld's own.
+        double[][][] own = SLIPPERY.transitionMatrix();
+        for (int s = 0; s < mdp.numStates(); s++)
+            for (int a = 0; a < mdp.numActions(); a++)
+                for (int t = 0; t < mdp.numStates(); t++) assertEquals(own[s][a][t], mdp.transitionProbability(s, a, t), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> new GridWorldMdp(GridWorldMdp.DEFAULT_MAP, 0, 0));
+    }
 }

@@ -1,0 +1,53 @@
+package io.il4j.irl.eval;
+
+import io.il4j.core.data.Dataset;
+import io.il4j.core.data.Transitions;
+import io.il4j.irl.iq.RewardFunction;
+
+/**
+ * How well a recovered reward matches the true one on the transitions of a dataset that records rewards:
+ * Pearson and Spearman correlation per transition, and the mean return per episode under both rewards
+ * (an expert's episodes should score above a weaker tier's under the recovered reward too).
+ *
+ * @param transitions          transitions scored (those with a next observation)
+ * @param pearson              Pearson correlation of recovered vs true reward per transition (NaN when either is constant)
+ * @param spearman             Spearman rank correlation
+ * @param meanRecoveredReturn  mean over episodes of the summed recovered reward
+ * @param meanTrueReturn       mean over episodes of the summed true reward (same transitions)
+ */
+public record RewardEvaluation(int transitions, double pearson, double spearman, double meanRecoveredReturn, double meanTrueReturn) {
+
+    /** The recovered reward of every transition of {@code data} (index = transition index of {@link Dataset#transitions()}). */
+    public static double[] recoveredRewards(RewardFunction reward, Dataset data) {
+        if (data.observationDim() != reward.observationDim())
+            throw new IllegalArgumentException("the data have " + data.observationDim() + " observation dims; the reward expects "
+                    + reward.observationDim());
+        Transitions tr = data.transitions();
+        double[] r = new double[tr.size()];
+        for (int i = 0; i < r.length; i++)
+            r[i] = reward.reward(data.observationAsDouble(tr.observationRow(i)), data.actionAsDouble(tr.step(i)),
+                    data.observationAsDouble(tr.nextObservationRow(i)), tr.done(i));
+        return r;
+    }
+
+    /** Scores {@code reward} on {@code data}, which must record true rewards. */
+    public static RewardEvaluation of(RewardFunction reward, Dataset data) {
+        if (!data.spec().hasRewards()) throw new IllegalArgumentException("the data record no rewards to compare with");
+        Transitions tr = data.transitions();
+        if (tr.size() < 2) throw new IllegalArgumentException("the data have " + tr.size() + " transitions; a correlation needs at least 2");
+        double[] rec = recoveredRewards(reward, data), truth = new double[tr.size()];
+        double[] recByEpisode = new double[data.numEpisodes()], trueByEpisode = new double[data.numEpisodes()];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = tr.reward(i);
+            int e = data.episodeOfStep(tr.step(i));
+            recByEpisode[e] += rec[i];
+            trueByEpisode[e] += truth[i];
+        }
+        double mr = 0, mt = 0;
+        for (int e = 0; e < recByEpisode.length; e++) {
+            mr += recByEpisode[e] / recByEpisode.length;
+            mt += trueByEpisode[e] / trueByEpisode.length;
+        }
+        return new RewardEvaluation(tr.size(), Correlation.pearson(rec, truth), Correlation.spearman(rec, truth), mr, mt);
+    }
+}

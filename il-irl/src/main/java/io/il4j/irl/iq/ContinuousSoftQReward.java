@@ -1,0 +1,131 @@
+package io.il4j.irl.iq;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.il4j.core.data.Normalizer;
+import io.il4j.core.nn.MlpForward;
+import io.il4j.core.nn.MlpWeights;
+import io.il4j.core.policy.PolicyArchive;
+import io.il4j.core.rl.TanhGaussian;
+import io.il4j.core.train.Provenance;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * IQ-Learn's recovered reward for Box actions, {@code r(s, a, s') = Q(s,a) - gamma (1 - terminal) V(s')}, with
+ * {@code V(s') = E_{a'~pi}[Q(s',a') - alpha log pi(a'|s')]} estimated from {@code samples} actions of the soft
+ * actor drawn with the same fixed noise on every call (so the reward is a deterministic function). Plain Java
+ * over the exported weights. Not thread-safe (forward workspaces); one instance per thread.
+ */
+public final class ContinuousSoftQReward implements RewardFunction {
+    static final String TYPE = "iqlearn-continuous";
+    public static final int DEFAULT_SAMPLES = 32;
+
+    private final MlpWeights criticWeights, actorWeights;
+    private final MlpForward critic, actor;
+    private final MlpForward.Workspace criticWs, actorWs;
+    private final TanhGaussian dist;
+    private final Normalizer obsNorm, actNorm;
+    private final double gamma, temperature;
+    private final int samples, obsDim, actDim;
+    private final Provenance provenance;
+    private final double[] eps;
+    private final float[] in, z, a;
+
+    public ContinuousSoftQReward(MlpWeights critic, MlpWeights actor, TanhGaussian dist, Normalizer obsNorm, Normalizer actNorm,
+                                 double gamma, double temperature, int samples, Provenance provenance) {
+        this.criticWeights = critic;
+        this.actorWeights = actor;
+        this.critic = new MlpForward(critic);
+        this.actor = new MlpForward(actor);
+        this.criticWs = this.critic.newWorkspace();
+        this.actorWs = this.actor.newWorkspace();
+        this.dist = dist;
+        this.obsNorm = obsNorm;
+        this.actNorm = actNorm;
+        this.gamma = gamma;
+        this.temperature = temperature;
+        this.samples = samples;
+        this.provenance = provenance;
+        this.obsDim = actor.inputDim();
+        this.actDim = dist.actionDim();
+        if (critic.inputDim() != obsDim + actDim)
+            throw new IllegalArgumentException("critic takes " + critic.inputDim() + " inputs; expected observation " + obsDim + " + action " + actDim);
+        SplittableRandom r = new SplittableRandom(12345);
+        eps = new double[samples * actDim];
+        for (int i = 0; i < eps.length; i++) eps[i] = r.nextGaussian();
+        in = new float[obsDim + actDim];
+        z = new float[2 * actDim];
+        a = new float[actDim];
+    }
+
+    @Override
+    public int observationDim() {
+        return obsDim;
+    }
+
+    /** {@code Q(s, a)} of an observation and an action in the environment's units. */
+    public double q(double[] observation, double[] action) {
+        check(observation);
+        if (action.length != actDim) throw new IllegalArgumentException("action has " + action.length + " numbers; the reward expects " + actDim);
+        obsNorm.normalize(observation, 0, in, 0);
+        actNorm.normalize(action, 0, in, obsDim);
+        for (int j = 0; j < actDim; j++)
+            in[obsDim + j] = (float) Math.max(-TanhGaussian.ACTION_LIMIT, Math.min(TanhGaussian.ACTION_LIMIT, in[obsDim + j]));
+        return critic.forward(in, criticWs)[0];
+    }
+
+    /** The sampled soft value {@code V(s)}. */
+    public double value(double[] observation) {
+        check(observation);
+        obsNorm.normalize(observation, 0, in, 0);
+        float[] out = actor.forward(in, actorWs);
+        System.arraycopy(out, 0, z, 0, 2 * actDim);
+        double total = 0;
+        for (int k = 0; k < samples; k++) {
+            double logp = dist.sample(z, 0, eps, k * actDim, a, 0);
+            System.arraycopy(a, 0, in, obsDim, actDim);
+            total += critic.forward(in, criticWs)[0] - temperature * logp;
+        }
+        return total / samples;
+    }
+
+    @Override
+    public double reward(double[] observation, double[] action, double[] nextObservation, boolean terminal) {
+        double qa = q(observation, action);
+        return terminal ? qa : qa - gamma * value(nextObservation);
+    }
+
+    private void check(double[] observation) {
+        if (observation.length != obsDim)
+            throw new IllegalArgumentException("observation has " + observation.length + " numbers; the reward expects " + obsDim);
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    @Override
+    public void save(Path path) throws IOException {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("samples", samples);
+        extra.put("logStdMin", dist.logStdMin());
+        extra.put("logStdMax", dist.logStdMax());
+        RewardFunctions.writer(TYPE, gamma, temperature, extra, obsNorm, provenance)
+                .put("critic.bin", criticWeights.toBytes())
+                .put("actor.bin", actorWeights.toBytes())
+                .putText("action-normalizer.json", actNorm.toJson())
+                .writeTo(path);
+    }
+
+    static ContinuousSoftQReward read(PolicyArchive archive, JsonNode meta, Normalizer obsNorm, Provenance provenance) throws IOException {
+        MlpWeights actor = MlpWeights.fromBytes(archive.entry("actor.bin"));
+        TanhGaussian dist = new TanhGaussian(actor.outputDim() / 2, meta.path("logStdMin").asDouble(), meta.path("logStdMax").asDouble());
+        return new ContinuousSoftQReward(MlpWeights.fromBytes(archive.entry("critic.bin")), actor, dist, obsNorm,
+                Normalizer.fromJson(archive.text("action-normalizer.json")), meta.path("gamma").asDouble(), meta.path("temperature").asDouble(),
+                meta.path("samples").asInt(), provenance);
+    }
+}

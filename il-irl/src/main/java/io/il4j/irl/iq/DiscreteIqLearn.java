@@ -1,0 +1,253 @@
+package io.il4j.irl.iq;
+
+import io.il4j.bc.ActorPolicies;
+import io.il4j.bc.TrainedPolicy;
+import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.data.Normalizer;
+import io.il4j.core.env.Env;
+import io.il4j.core.env.StepResult;
+import io.il4j.core.nn.Adam;
+import io.il4j.core.nn.Mlp;
+import io.il4j.core.space.Discrete;
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.Provenance;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * IQ-Learn for discrete actions (Garg et al., NeurIPS 2021): one soft Q-network {@code Q(s, .)} on the
+ * training kernel, {@code V(s) = alpha logsumexp(Q(s,.)/alpha)}, the soft policy {@code softmax(Q/alpha)}, and
+ * the objective of {@link IqObjective} minimized with Adam. The gradient flows through {@code V(s')} as well
+ * (it is one objective in {@code Q}, not a TD target). Offline ({@link #trainOffline()}: expert data only)
+ * or online ({@link #trainOnline}: plus the learner's own transitions). Not thread-safe.
+ */
+public final class DiscreteIqLearn implements AutoCloseable {
+
+    private final Dataset expertData;
+    private final IqLearnConfig config;
+    private final Normalizer normalizer;
+    private final ExpertTransitions expert;
+    private final int obsDim, numActions;
+    private final Mlp q;
+    private final Adam adam;
+    private final IqObjective objective;
+    private final SplittableRandom rng;
+    private final IqTrainingLog log = new IqTrainingLog();
+    private final IqBatch batch;
+    private int stepsTrained;
+
+    // network rows [s (n) ; s' (n) ; s0 (n0)]
+    private float[] input = new float[0], outGrad = new float[0];
+    private double[] qa = new double[0], v = new double[0], vn = new double[0], v0 = new double[0];
+    private double[] probs;
+
+    public DiscreteIqLearn(Dataset expertData, IqLearnConfig config) {
+        if (!(expertData.spec().actionSpace() instanceof Discrete d))
+            throw new IllegalArgumentException("discrete IQ-Learn needs a discrete action space; the data's is "
+                    + expertData.spec().actionSpace() + " (use the continuous variant)");
+        int transitions = expertData.transitions().size();
+        if (transitions < 2)
+            throw new IllegalArgumentException("IQ-Learn needs at least 2 expert transitions with a next observation; the data have "
+                    + transitions);
+        this.expertData = expertData;
+        this.config = config;
+        this.obsDim = expertData.observationDim();
+        this.numActions = d.n();
+        this.normalizer = Normalizer.fitObservations(expertData, io.il4j.core.data.MinibatchSampler.allSteps(expertData), Normalizer.DEFAULT_STD_FLOOR);
+        this.expert = new ExpertTransitions(expertData, normalizer);
+        this.q = Mlp.initialize(obsDim, config.trunk(), numActions, config.seed());
+        this.adam = new Adam(q, config.learningRate());
+        this.objective = new IqObjective(config);
+        this.rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+        this.probs = new double[numActions];
+        this.batch = new IqBatch(obsDim, 1);
+    }
+
+    /** Trains {@code config.steps()} gradient steps on expert batches only. */
+    public void trainOffline() {
+        log.start();
+        for (int step = 1; step <= config.steps(); step++) {
+            batch.fillExpert(expert, rng, config.batchSize());
+            update(step);
+        }
+    }
+
+    /**
+     * Online IQ-Learn for {@code config.steps()} environment steps in {@code env} (whose spaces must match the
+     * data's): the learner samples its soft policy, and after {@code online.startSteps()} every step is followed
+     * by one update on {@code batchSize} expert and {@code batchSize} replayed transitions.
+     */
+    public void trainOnline(Env env, OnlineConfig online) {
+        checkEnv(env);
+        log.start();
+        ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, 1);
+        SplittableRandom actRng = new SplittableRandom(online.seed() * 31 + 7);
+        float[] o = new float[obsDim], n = new float[obsDim], a = new float[1];
+        Mlp.Pass actPass = q.newPass();
+        long episode = 0;
+        double[] raw = env.reset(online.seed());
+        normalizer.normalize(raw, 0, o, 0);
+        int b = config.batchSize(), updates = 0;
+        for (int step = 1; step <= config.steps(); step++) {
+            float[] qs = q.forward(actPass, o, 1);
+            SoftMax.value(qs, 0, numActions, config.temperature(), probs);
+            double u = actRng.nextDouble(), acc = 0;
+            int act = numActions - 1;
+            for (int k = 0; k < numActions; k++) if (u < (acc += probs[k])) { act = k; break; }
+            StepResult r = env.step(new double[]{act});
+            normalizer.normalize(r.observation(), 0, n, 0);
+            a[0] = act;
+            replay.add(o, a, n, r.terminated());
+            if (r.done()) {
+                raw = env.reset(online.seed() + (++episode));
+                normalizer.normalize(raw, 0, o, 0);
+            } else System.arraycopy(n, 0, o, 0, obsDim);
+            if (step < online.startSteps()) continue;
+            batch.fillMixed(expert, replay, rng, b);
+            update(++updates);
+        }
+    }
+
+    private void checkEnv(Env env) {
+        if (!(env.spec().actionSpace() instanceof Discrete d) || d.n() != numActions)
+            throw new IllegalArgumentException("environment " + env.spec().id() + " has action space " + env.spec().actionSpace()
+                    + "; the expert data have Discrete(" + numActions + ")");
+        if (env.spec().observationDim() != obsDim)
+            throw new IllegalArgumentException("environment " + env.spec().id() + " has " + env.spec().observationDim()
+                    + " observation dims; the expert data have " + obsDim);
+    }
+
+    private int initialRows() {
+        return config.valueTerm() == IqLearnConfig.ValueTerm.INITIAL ? config.batchSize() : 0;
+    }
+
+    /** Network buffers for the current batch's size. */
+    private void ensureRows() {
+        int n = batch.size, n0 = initialRows(), rows = 2 * n + n0;
+        if (input.length < rows * obsDim) {
+            input = new float[rows * obsDim];
+            outGrad = new float[rows * numActions];
+        }
+        if (qa.length < n) {
+            qa = new double[n];
+            v = new double[n];
+            vn = new double[n];
+        }
+        if (v0.length < n0) v0 = new double[n0];
+    }
+
+    /** One gradient step on the current batch. */
+    private void update(int step) {
+        ensureRows();
+        int n = batch.size, n0 = initialRows();
+        System.arraycopy(batch.obs, 0, input, 0, n * obsDim);
+        System.arraycopy(batch.next, 0, input, n * obsDim, n * obsDim);
+        for (int j = 0; j < n0; j++) expert.sampleStart(rng, input, 2 * n + j);
+        int rows = 2 * n + n0;
+        float[] out = q.forward(input, rows);
+        double loss = lossAndOutputGradient(out, n, n0);
+        log.checkFinite(step, loss);
+        q.backward(outGrad);
+        adam.step();
+        stepsTrained++;
+        log.record(step, loss, objective, Map.of());
+    }
+
+    /**
+     * The objective over network outputs {@code out} (rows {@code [s; s'; s0]}) and its gradient with respect to
+     * them, written into {@code outGrad}. Package-private for the finite-difference test.
+     */
+    double lossAndOutputGradient(float[] out, int n, int n0) {
+        double alpha = config.temperature();
+        for (int i = 0; i < n; i++) {
+            qa[i] = out[i * numActions + (int) batch.act[i]];
+            v[i] = SoftMax.value(out, i * numActions, numActions, alpha, null);
+            vn[i] = SoftMax.value(out, (n + i) * numActions, numActions, alpha, null);
+        }
+        for (int j = 0; j < n0; j++) v0[j] = SoftMax.value(out, (2 * n + j) * numActions, numActions, alpha, null);
+        double loss = objective.evaluate(n, qa, v, vn, batch.done, batch.expert, batch.regularized, v0, n0);
+        for (int i = 0; i < n; i++) {
+            SoftMax.value(out, i * numActions, numActions, alpha, probs);
+            for (int k = 0; k < numActions; k++)
+                outGrad[i * numActions + k] = (float) (objective.dv[i] * probs[k] + (k == (int) batch.act[i] ? objective.dq[i] : 0));
+            SoftMax.value(out, (n + i) * numActions, numActions, alpha, probs);
+            for (int k = 0; k < numActions; k++) outGrad[(n + i) * numActions + k] = (float) (objective.dvn[i] * probs[k]);
+        }
+        for (int j = 0; j < n0; j++) {
+            SoftMax.value(out, (2 * n + j) * numActions, numActions, alpha, probs);
+            for (int k = 0; k < numActions; k++) outGrad[(2 * n + j) * numActions + k] = (float) (objective.dv0[j] * probs[k]);
+        }
+        return loss;
+    }
+
+    // ---- test access: a fixed batch -------------------------------------------------------------
+
+    /** Fills the batch with expert transitions {@code idx} (and, for INITIAL, the given starts); returns the row count. */
+    int loadBatchForTest(int[] idx, boolean[] regularized, boolean[] isExpert) {
+        batch.ensure(idx.length);
+        for (int k = 0; k < idx.length; k++) {
+            expert.copy(idx[k], k, batch.obs, batch.next, batch.act, batch.done);
+            batch.expert[k] = isExpert[k];
+            batch.regularized[k] = regularized[k];
+        }
+        ensureRows();
+        int n = idx.length, n0 = initialRows();
+        System.arraycopy(batch.obs, 0, input, 0, n * obsDim);
+        System.arraycopy(batch.next, 0, input, n * obsDim, n * obsDim);
+        for (int j = 0; j < n0; j++) System.arraycopy(expert.starts, (j % expert.numStarts) * obsDim, input, (2 * n + j) * obsDim, obsDim);
+        return 2 * n + n0;
+    }
+
+    float[] inputForTest() {
+        return input;
+    }
+
+    float[] outputGradientForTest() {
+        return outGrad;
+    }
+
+    // ---- results --------------------------------------------------------------------------------
+
+    public Mlp network() {
+        return q;
+    }
+
+    public Normalizer normalizer() {
+        return normalizer;
+    }
+
+    public IqLearnConfig config() {
+        return config;
+    }
+
+    public List<LearningCurvePoint> learningCurve() {
+        return log.curve();
+    }
+
+    public int stepsTrained() {
+        return stepsTrained;
+    }
+
+    /** The greedy policy as a BC-format policy file: a categorical head whose logits are the Q-values. */
+    public TrainedPolicy policy(Map<String, Double> metrics) {
+        DatasetSpec spec = expertData.spec();
+        return new TrainedPolicy(ActorPolicies.greedy(q.weights(), spec, normalizer, config.seed()), provenance(metrics), log.curve());
+    }
+
+    /** The recovered reward {@code Q(s,a) - gamma (1 - done) V(s')}. */
+    public DiscreteSoftQReward reward(Map<String, Double> metrics) {
+        return new DiscreteSoftQReward(q.weights(), normalizer, config.gamma(), config.temperature(), provenance(metrics));
+    }
+
+    private Provenance provenance(Map<String, Double> metrics) {
+        return Provenance.of("iqlearn", expertData, config.seed(), stepsTrained, stepsTrained, false, metrics);
+    }
+
+    @Override
+    public void close() {
+        q.close();
+    }
+}

@@ -1,0 +1,96 @@
+package io.il4j.irl.iq;
+
+import io.il4j.core.data.Normalizer;
+import io.il4j.core.nn.MlpForward;
+import io.il4j.core.nn.MlpWeights;
+import io.il4j.core.train.Provenance;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * IQ-Learn's recovered reward for discrete actions, {@code r(s, a, s') = Q(s,a) - gamma (1 - terminal) V(s')}
+ * with {@code V = alpha logsumexp(Q/alpha)}: the single-sample form of {@code Q(s,a) - gamma E[V(s')]}
+ * (exact for deterministic dynamics). Plain-Java forward over the exported weights. Not thread-safe
+ * (one forward workspace); use one instance per thread.
+ */
+public final class DiscreteSoftQReward implements RewardFunction {
+    static final String TYPE = "iqlearn-discrete";
+
+    private final MlpWeights weights;
+    private final MlpForward q;
+    private final MlpForward.Workspace ws;
+    private final Normalizer normalizer;
+    private final double gamma, temperature;
+    private final Provenance provenance;
+    private final float[] in;
+
+    public DiscreteSoftQReward(MlpWeights weights, Normalizer normalizer, double gamma, double temperature, Provenance provenance) {
+        if (normalizer.dim() != weights.inputDim())
+            throw new IllegalArgumentException("normalizer has " + normalizer.dim() + " dims; the Q-network takes " + weights.inputDim());
+        this.weights = weights;
+        this.q = new MlpForward(weights);
+        this.ws = q.newWorkspace();
+        this.normalizer = normalizer;
+        this.gamma = gamma;
+        this.temperature = temperature;
+        this.provenance = provenance;
+        this.in = new float[weights.inputDim()];
+    }
+
+    @Override
+    public int observationDim() {
+        return weights.inputDim();
+    }
+
+    public int numActions() {
+        return weights.outputDim();
+    }
+
+    /** The Q-values of one observation (a fresh array). */
+    public double[] qValues(double[] observation) {
+        float[] out = forward(observation);
+        double[] d = new double[numActions()];
+        for (int a = 0; a < d.length; a++) d[a] = out[a];
+        return d;
+    }
+
+    /** {@code V(s) = alpha logsumexp(Q(s,.)/alpha)}. */
+    public double value(double[] observation) {
+        return SoftMax.value(forward(observation), 0, numActions(), temperature, null);
+    }
+
+    @Override
+    public double reward(double[] observation, double[] action, double[] nextObservation, boolean terminal) {
+        int a = (int) action[0];
+        if (a != action[0] || a < 0 || a >= numActions())
+            throw new IllegalArgumentException("action " + action[0] + " is not one of the " + numActions() + " discrete actions");
+        double qa = forward(observation)[a];
+        return terminal ? qa : qa - gamma * value(nextObservation);
+    }
+
+    private float[] forward(double[] observation) {
+        if (observation.length != in.length)
+            throw new IllegalArgumentException("observation has " + observation.length + " numbers; the reward expects " + in.length);
+        normalizer.normalize(observation, 0, in, 0);
+        return q.forward(in, ws);
+    }
+
+    public double gamma() {
+        return gamma;
+    }
+
+    public double temperature() {
+        return temperature;
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    @Override
+    public void save(Path path) throws IOException {
+        RewardFunctions.writer(TYPE, gamma, temperature, Map.of(), normalizer, provenance).put("q.bin", weights.toBytes()).writeTo(path);
+    }
+}

@@ -1,0 +1,104 @@
+package io.il4j.irl.tabular;
+
+import io.il4j.core.mdp.TabularMdp;
+import io.il4j.core.mdp.ValueIteration;
+
+/**
+ * Planning on a {@link TabularMdp} for an arbitrary state-action reward {@code r[s][a]}.
+ *
+ * <ul>
+ *   <li>{@link #softFiniteHorizon}: the maximum-causal-entropy policy of a horizon-{@code T}, undiscounted
+ *   problem, {@code Q_t(s,a) = r(s,a) + sum_s' P(s'|s,a) V_{t+1}(s')}, {@code V_t = logsumexp_a Q_t},
+ *   {@code V_T = 0}, {@code pi_t(a|s) = exp(Q_t(s,a) - V_t(s))} (Ziebart et al. 2008/2010). Time-dependent.</li>
+ *   <li>{@link #greedyDiscounted}: the optimal deterministic policy of the discounted problem by (hard)
+ *   {@link ValueIteration}, ties to the lowest action index as GridWorld's expert does.</li>
+ *   <li>{@link #visitation} and {@link #expectedReturn}: exact forward propagation of a time-dependent policy.</li>
+ * </ul>
+ * Stateless; all methods thread-safe.
+ */
+public final class SoftValueIteration {
+    private SoftValueIteration() {
+    }
+
+    /** The time-dependent policy {@code pi[t][s][a]} of the soft (MaxEnt) horizon-{@code horizon} problem. */
+    public static double[][][] softFiniteHorizon(double[][][] p, double[][] reward, int horizon) {
+        int n = reward.length, m = reward[0].length;
+        double[][][] pi = new double[horizon][n][m];
+        double[] v = new double[n];
+        for (int t = horizon - 1; t >= 0; t--) {
+            double[] nv = new double[n];
+            for (int s = 0; s < n; s++) {
+                double[] q = new double[m];
+                double max = Double.NEGATIVE_INFINITY;
+                for (int a = 0; a < m; a++) {
+                    double ev = 0;
+                    for (int u = 0; u < n; u++) ev += p[s][a][u] * v[u];
+                    q[a] = reward[s][a] + ev;
+                    max = Math.max(max, q[a]);
+                }
+                double z = 0;
+                for (int a = 0; a < m; a++) z += Math.exp(q[a] - max);
+                double lse = max + Math.log(z);
+                nv[s] = lse;
+                for (int a = 0; a < m; a++) pi[t][s][a] = Math.exp(q[a] - lse);
+            }
+            v = nv;
+        }
+        return pi;
+    }
+
+    /** The deterministic optimal policy of the {@code gamma}-discounted problem (sup-norm change below 1e-12). */
+    public static int[] greedyDiscounted(double[][][] p, double[][] reward, double gamma) {
+        return ValueIteration.solve(p, reward, gamma).policy();
+    }
+
+    /**
+     * State visitation {@code D[t][s] = P(s_t = s)} for {@code t < horizon} under the time-dependent policy
+     * {@code pi} (its last slice repeats if {@code horizon} is longer), starting from {@code start}.
+     */
+    public static double[][] visitation(double[][][] p, double[][][] pi, double[] start, int horizon) {
+        int n = start.length, m = p[0].length;
+        double[][] d = new double[horizon][];
+        double[] cur = start.clone();
+        for (int t = 0; t < horizon; t++) {
+            d[t] = cur;
+            if (t == horizon - 1) break;
+            double[][] pt = pi[Math.min(t, pi.length - 1)];
+            double[] next = new double[n];
+            for (int s = 0; s < n; s++) {
+                if (cur[s] == 0) continue;
+                for (int a = 0; a < m; a++) {
+                    double w = cur[s] * pt[s][a];
+                    if (w == 0) continue;
+                    for (int u = 0; u < n; u++) next[u] += w * p[s][a][u];
+                }
+            }
+            cur = next;
+        }
+        return d;
+    }
+
+    /** The deterministic policy {@code pi[0][s][a]} that always takes {@code actions[s]} (one time slice). */
+    public static double[][][] deterministic(int[] actions, int numActions) {
+        double[][][] pi = new double[1][actions.length][numActions];
+        for (int s = 0; s < actions.length; s++) pi[0][s][actions[s]] = 1;
+        return pi;
+    }
+
+    /** The exact expected undiscounted return over {@code horizon} steps of {@code pi} under the MDP's true reward. */
+    public static double expectedReturn(TabularMdp mdp, double[][][] p, double[][][] pi, int horizon) {
+        double[][] d = visitation(p, pi, mdp.startDistribution(), horizon);
+        double[] r = mdp.rewards();
+        double total = 0;
+        for (double[] dt : d)
+            for (int s = 0; s < r.length; s++) total += dt[s] * r[s];
+        return total;
+    }
+
+    /** {@code r[s][a] = r[s]} for every action. */
+    public static double[][] stateReward(double[] r, int numActions) {
+        double[][] out = new double[r.length][numActions];
+        for (int s = 0; s < r.length; s++) java.util.Arrays.fill(out[s], r[s]);
+        return out;
+    }
+}

@@ -1,0 +1,91 @@
+package io.il4j.irl.iq;
+
+import io.il4j.core.data.Dataset;
+import io.il4j.core.env.Rollouts;
+import io.il4j.core.io.DatasetFiles;
+import io.il4j.core.policy.Policies;
+import io.il4j.core.policy.Policy;
+import io.il4j.envs.cartpole.CartPoleEnv;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class DiscreteIqLearnTest {
+
+    static Dataset cartpole(int episodes) throws Exception {
+        Dataset all = DatasetFiles.load(Path.of("../datasets/cartpole/expert.csv")).dataset();
+        int[] first = new int[episodes];
+        for (int e = 0; e < episodes; e++) first[e] = e;
+        return all.selectEpisodes(first);
+    }
+
+    @Test
+    void networkGradientOfTheLossMatchesFiniteDifferences() throws Exception {
+        Dataset data = cartpole(1);
+        for (IqLearnConfig.ValueTerm term : IqLearnConfig.ValueTerm.values()) {
+            IqLearnConfig config = new IqLearnConfig(List.of(5), io.il4j.core.nn.Activation.TANH, 1, 3, 1e-3, 1e-3, 0.9, 0.5,
+                    term, 0.5, 4);
+            try (DiscreteIqLearn iq = new DiscreteIqLearn(data, config)) {
+                int rows = iq.loadBatchForTest(new int[]{0, 10, 20, 30}, new boolean[]{true, true, false, true},
+                        new boolean[]{true, true, true, false});
+                var net = iq.network();
+                float[] in = iq.inputForTest().clone();
+                float[] out = net.forward(in, rows).clone();
+                iq.lossAndOutputGradient(out, 4, rows - 8);
+                net.backward(iq.outputGradientForTest());
+                float[] grad = net.gradients().clone();
+                float[] params = net.parameters();
+                double h = 1e-2;
+                int checked = 0;
+                for (int p = 0; p < params.length; p += 3) {
+                    float keep = params[p];
+                    params[p] = (float) (keep + h);
+                    net.parametersChanged();
+                    double up = iq.lossAndOutputGradient(net.forward(in, rows).clone(), 4, rows - 8);
+                    params[p] = (float) (keep - h);
+                    net.parametersChanged();
+                    double down = iq.lossAndOutputGradient(net.forward(in, rows).clone(), 4, rows - 8);
+                    params[p] = keep;
+                    net.parametersChanged();
+                    double fd = (up - down) / (2 * h);
+                    assertEquals(fd, grad[p], 2e-3 + 2e-2 * Math.abs(fd), term + " parameter " + p);
+                    checked++;
+                }
+                assertTrue(checked > 10);
+            }
+        }
+    }
+
+    @Test
+    void offlineOnTenCartPoleEpisodesBalancesThePole(@TempDir Path dir) throws Exception {
+        Dataset data = cartpole(10);
+        IqLearnConfig config = IqLearnConfig.DEFAULT.withSteps(Integer.getInteger("iq.steps", 3000));
+        long t0 = System.nanoTime();
+        try (DiscreteIqLearn iq = new DiscreteIqLearn(data, config)) {
+            iq.trainOffline();
+            Path file = dir.resolve("iq.zip");
+            iq.policy(Map.of()).save(file);
+            Policy policy = Policies.load(file);
+            double mean = Rollouts.evaluate(new CartPoleEnv(), policy, 10, 1000, 500).stream().mapToDouble(e -> e.totalReturn()).average().orElseThrow();
+            System.out.printf("IQ-Learn CartPole offline: return %.1f in %.1f s%n", mean, (System.nanoTime() - t0) / 1e9);
+            assertTrue(mean >= 450, "return " + mean);
+        }
+    }
+
+    @Test
+    void refusesOneTransitionAndContinuousData(@TempDir Path dir) throws Exception {
+        Path one = dir.resolve("one.csv");
+        java.nio.file.Files.writeString(one, "episode,obs_0,act\n0,0.5,1\n0,0.7,\n");
+        Dataset oneTransition = DatasetFiles.load(one).dataset();
+        var e = assertThrows(IllegalArgumentException.class, () -> new DiscreteIqLearn(oneTransition, IqLearnConfig.DEFAULT));
+        assertTrue(e.getMessage().contains("at least 2 expert transitions"), e.getMessage());
+        Dataset pendulum = DatasetFiles.load(Path.of("../datasets/pendulum/expert.csv")).dataset();
+        e = assertThrows(IllegalArgumentException.class, () -> new DiscreteIqLearn(pendulum, IqLearnConfig.DEFAULT));
+        assertTrue(e.getMessage().contains("discrete action space"), e.getMessage());
+    }
+}
