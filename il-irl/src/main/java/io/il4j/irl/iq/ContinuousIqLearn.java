@@ -63,7 +63,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
         this.config = config;
         this.obsDim = expertData.observationDim();
         this.actDim = box.dim();
-        this.obsNorm = Normalizer.fitObservations(expertData, MinibatchSampler.allSteps(expertData), Normalizer.DEFAULT_STD_FLOOR);
+        this.obsNorm = expertData.observationNormalizer(MinibatchSampler.allSteps(expertData), Normalizer.DEFAULT_STD_FLOOR);
         if (!bounded(box))
             throw new IllegalArgumentException("continuous IQ-Learn needs finite action bounds (its actor is tanh-squashed); the data's action space is "
                     + box + " (CSV files carry none: load them with CsvOptions.actionBounds)");
@@ -244,7 +244,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
     }
 
     private Provenance provenance(Map<String, Double> metrics) {
-        return Provenance.of("iqlearn", expertData, config.seed(), stepsTrained, stepsTrained, false, metrics);
+        return Provenance.of("iqlearn", expertData.contentHash(), expertData.toString(), config.seed(), stepsTrained, stepsTrained, false, metrics);
     }
 
     @Override

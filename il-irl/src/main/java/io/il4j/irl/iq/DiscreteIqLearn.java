@@ -56,7 +56,7 @@ public final class DiscreteIqLearn implements AutoCloseable {
         this.config = config;
         this.obsDim = expertData.observationDim();
         this.numActions = d.n();
-        this.normalizer = Normalizer.fitObservations(expertData, io.il4j.core.data.MinibatchSampler.allSteps(expertData), Normalizer.DEFAULT_STD_FLOOR);
+        this.normalizer = expertData.observationNormalizer(io.il4j.core.data.MinibatchSampler.allSteps(expertData), Normalizer.DEFAULT_STD_FLOOR);
         this.expert = new ExpertTransitions(expertData, normalizer);
         this.q = Mlp.initialize(obsDim, config.trunk(), numActions, config.seed());
         this.adam = new Adam(q, config.learningRate());
@@ -243,7 +243,7 @@ public final class DiscreteIqLearn implements AutoCloseable {
     }
 
     private Provenance provenance(Map<String, Double> metrics) {
-        return Provenance.of("iqlearn", expertData, config.seed(), stepsTrained, stepsTrained, false, metrics);
+        return Provenance.of("iqlearn", expertData.contentHash(), expertData.toString(), config.seed(), stepsTrained, stepsTrained, false, metrics);
     }
 
     @Override
