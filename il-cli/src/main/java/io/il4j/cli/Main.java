@@ -27,6 +27,7 @@ import java.util.Map;
                 GenerateCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                ReportCommand.class,
                 BenchCommand.class,
         })
 public final class Main {
