@@ -26,7 +26,7 @@ record DatasetDescription(String file, String summary, int episodes, int steps, 
         Path abs = file.toAbsolutePath().normalize();
         for (Path dir = abs.getParent(); dir != null; dir = dir.getParent()) {
             Path readme = dir.resolve("README.md");
-            if (!dir.getFileName().toString().equals("datasets") || !Files.isRegularFile(readme)) continue;
+            if (dir.getFileName() == null || !dir.getFileName().toString().equals("datasets") || !Files.isRegularFile(readme)) continue;
             String heading = "### `datasets/" + dir.relativize(abs).toString().replace('\\', '/') + "`";
             try {
                 String text = Files.readString(readme);

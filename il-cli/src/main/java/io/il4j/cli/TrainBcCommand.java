@@ -142,6 +142,7 @@ final class TrainBcCommand implements Callable<Integer> {
         }
         try {
             config = config(dataset);
+            BcTrainer.checkCompatible(dataset.spec(), config); // before the run directory exists: a refused run leaves nothing
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
         }
