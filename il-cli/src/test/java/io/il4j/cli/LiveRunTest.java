@@ -66,7 +66,7 @@ class LiveRunTest {
     void ctrlCKeepsACheckpointAndTheResumeCommandFinishesTheRunBitIdentically(@TempDir Path dir) throws Exception {
         Path runs = dir.resolve("runs");
         List<String> args = new ArrayList<>(List.of("train", "bc", "--data", DATA, "--policy", "gaussian", "--hidden", "32,32",
-                "--steps", "2000", "--patience", "0", "--batch", "64", "--checkpoint-every", "500", "--runs", runs.toString(), "--name", "r",
+                "--steps", "1200", "--patience", "0", "--batch", "64", "--checkpoint-every", "500", "--runs", runs.toString(), "--name", "r",
                 "--out", dir.resolve("resumed.zip").toString()));
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
@@ -86,7 +86,7 @@ class LiveRunTest {
                 .substring("resume with: il ".length());
         assertTrue(resume.endsWith(" --resume") && resume.startsWith("train bc --data "), resume);
         int stoppedAt = Integer.parseInt(out.replaceAll("(?s).*stopped after step (\\d+);.*", "$1"));
-        assertTrue(stoppedAt > 0 && stoppedAt < 2000, out);
+        assertTrue(stoppedAt > 0 && stoppedAt < 1200, out);
 
         assertEquals(0, Main.run(resume.split(" ")));
         assertEquals(0, Main.run(args.stream().map(a -> a.equals("r") ? "whole" : a.replace("resumed.zip", "whole.zip"))

@@ -10,7 +10,7 @@ import java.util.Locale;
  * as a dot, the numbers beside them. Not thread-safe.
  */
 public final class SvgIntervals {
-    private static final int W = 640, ROW = 26, LABEL = 190, BAR = 300;
+    private static final int W = 720, ROW = 26, LABEL = 250, BAR = 300;
 
     private record Row(String label, double mean, double low, double high, double min, double max) {
     }
