@@ -2,6 +2,7 @@ package io.il4j.cli;
 
 import io.il4j.bc.bench.BcBenchmark;
 import io.il4j.core.report.RunDirectory;
+import io.il4j.core.report.RunReport;
 import io.il4j.core.runtime.Il4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ final class BenchBcCommand implements Callable<Integer> {
         RunDirectory run = RunDirectory.create(runs, "bench-bc");
         BcBenchmark.Result result = BcBenchmark.run(System.out, windows, seconds);
         run.writeResults(result);
-        System.out.println("results: " + run.file(RunDirectory.RESULTS));
+        System.out.println("results: " + run.file(RunDirectory.RESULTS) + "   report: " + RunReport.write(run.path()));
         return 0;
     }
 }

@@ -45,6 +45,7 @@ final class BenchDaggerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BcVsDaggerBenchmark.run(new Options(out, seeds, firstSeed, BcVsDaggerBenchmark.methodList(methods),
                 List.of(tasks.split(",")), quick, fresh), System.out);
+        System.out.println("report: " + io.il4j.core.report.RunReport.write(out));
         return 0;
     }
 }

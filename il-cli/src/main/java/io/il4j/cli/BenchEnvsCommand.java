@@ -1,6 +1,7 @@
 package io.il4j.cli;
 
 import io.il4j.core.report.RunDirectory;
+import io.il4j.core.report.RunReport;
 import io.il4j.envs.bench.EnvBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,7 @@ final class BenchEnvsCommand implements Callable<Integer> {
         EnvBenchmark.Result result = EnvBenchmark.run(System.out,
                 new EnvBenchmark.Settings(Math.min(1.0, seconds), seconds, repeats, vectorSize, envIds));
         run.writeResults(result);
-        System.out.println("results: " + run.file(RunDirectory.RESULTS));
+        System.out.println("results: " + run.file(RunDirectory.RESULTS) + "   report: " + RunReport.write(run.path()));
         return 0;
     }
 }

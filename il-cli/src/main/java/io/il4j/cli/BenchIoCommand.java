@@ -2,6 +2,7 @@ package io.il4j.cli;
 
 import io.il4j.core.io.bench.IoBenchmark;
 import io.il4j.core.report.RunDirectory;
+import io.il4j.core.report.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,7 +33,7 @@ final class BenchIoCommand implements Callable<Integer> {
         RunDirectory run = RunDirectory.create(runs, "bench-io");
         IoBenchmark.Result result = IoBenchmark.run(run.path().resolve("work"), steps, obsDim, actDim, System.out);
         run.writeResults(result);
-        System.out.println("results: " + run.file(RunDirectory.RESULTS));
+        System.out.println("results: " + run.file(RunDirectory.RESULTS) + "   report: " + RunReport.write(run.path()));
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import io.il4j.cli.bench.MultimodalBenchmark;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.io.DatasetFiles;
 import io.il4j.core.report.RunDirectory;
+import io.il4j.core.report.RunReport;
 import io.il4j.core.runtime.Il4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +44,8 @@ final class BenchMultimodalCommand implements Callable<Integer> {
         MultimodalBenchmark.Result r = MultimodalBenchmark.run(demos, data.toString(), steps, episodes, seed,
                 run.file("trajectories.png"), System.out);
         run.writeResults(r);
-        System.out.println("results: " + run.file(RunDirectory.RESULTS) + "   plot: " + run.file("trajectories.png"));
+        System.out.println("results: " + run.file(RunDirectory.RESULTS) + "   plot: " + run.file("trajectories.png")
+                + "   report: " + RunReport.write(run.path()));
         return 0;
     }
 }

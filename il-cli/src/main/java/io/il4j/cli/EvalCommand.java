@@ -11,6 +11,7 @@ import io.il4j.core.policy.Policy;
 import io.il4j.core.policy.SpecifiedPolicy;
 import io.il4j.core.report.Progress;
 import io.il4j.core.report.RunDirectory;
+import io.il4j.core.report.RunReport;
 import io.il4j.core.runtime.Il4j;
 import io.il4j.core.space.ActionSpaces;
 import picocli.CommandLine.Command;
@@ -90,7 +91,7 @@ final class EvalCommand implements Callable<Integer> {
         config.put("seed", seed);
         run.writeConfig(config);
         run.writeResults(summary);
-        System.out.println("results: " + run.file(RunDirectory.RESULTS));
+        System.out.println("results: " + run.file(RunDirectory.RESULTS) + "   report: " + RunReport.write(run.path()));
         return 0;
     }
 }

@@ -28,6 +28,7 @@ import java.util.Map;
                 TrainCommand.class,
                 EvalCommand.class,
                 RewardCommand.class,
+                ReportCommand.class,
                 BenchCommand.class,
         })
 public final class Main {

@@ -32,6 +32,7 @@ final class QuickstartCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Il4j.configure();
         Quickstart.run(new Quickstart.Options(data, out, labels, seed), System.out);
+        System.out.println("report: " + io.il4j.core.report.RunReport.write(out));
         return 0;
     }
 }

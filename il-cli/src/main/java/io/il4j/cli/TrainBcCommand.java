@@ -5,6 +5,8 @@ import io.il4j.bc.BcTrainer;
 import io.il4j.core.train.EvalRollouts;
 import io.il4j.bc.HeadType;
 import io.il4j.core.train.RunRecorder;
+import io.il4j.core.report.Json;
+import io.il4j.core.report.RunReport;
 import io.il4j.core.train.StopSignal;
 import io.il4j.core.train.TrainingInterruptedException;
 import io.il4j.core.train.TrainingListener;
@@ -156,12 +158,14 @@ final class TrainBcCommand implements Callable<Integer> {
         }
         try {
             config = config(dataset);
+            BcTrainer.checkCompatible(dataset.spec(), config); // before the run directory exists: a refused run leaves nothing
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
         }
         // the run directory exists from the start: config.json now, a metrics.csv row and fresh plots at every check
         CheckpointOptions.Run run = checkpoints.open(runs, name != null ? name : "bc-" + config.head().cliName());
         run.dir().writeConfig(config);
+        Json.write(run.dir().file(RunReport.DATASET), DatasetDescription.of(data, dataset));
         RunRecorder recorder = new RunRecorder(run.dir(), TrainedPolicy.curveTitle(config),
                 run.resumeFrom() == null ? List.of() : run.resumeFrom().curve(), PLOT_INTERVAL_MS);
         // not try-with-resources: its catch clauses run after close(), and closing lets a pending Ctrl-C exit the JVM
@@ -183,8 +187,9 @@ final class TrainBcCommand implements Callable<Integer> {
                     config.epochs(), dataset.numSteps(), config.batchSize(), FEW_STEPS);
         trained.save(out);
         run.dir().writeResults(trained.provenance());
+        RunReport.write(run.dir().path());
         System.out.println(Summaries.trainingTable(trained).render());
-        System.out.println("policy: " + out + "   run: " + run.dir().path());
+        System.out.println("policy: " + out + "   run: " + run.dir().path() + "   report: " + run.dir().file(RunReport.FILE));
         return 0;
     }
 
