@@ -9,7 +9,7 @@ import io.il4j.core.runtime.Il4j;
 import io.il4j.core.space.Box;
 import io.il4j.offline.ContinuousCql;
 import io.il4j.offline.CqlConfig;
-import io.il4j.offline.CqlProgress;
+import io.il4j.core.train.TrainingProgress;
 import io.il4j.offline.CriticDivergedException;
 import io.il4j.offline.DiscreteCql;
 import io.il4j.offline.DiscreteCqlConfig;
@@ -149,7 +149,7 @@ final class TrainCqlCommand implements Callable<Integer> {
                 if (criticLr != null) b.learningRate(criticLr);
                 DiscreteCqlConfig c = b.build();
                 System.out.println("training discrete CQL on " + dataset);
-                trained = DiscreteCql.train(dataset, c, new CqlProgress("train cql"), rollouts);
+                trained = DiscreteCql.train(dataset, c, new TrainingProgress("train cql"), rollouts);
             } else {
                 CqlConfig.Builder b = CqlConfig.builder().hiddenSizes(hidden).batchSize(batch).gamma(gamma).tau(tau).lagrange(lagrange)
                         .targetActionGap(targetGap).sampledActions(sampledActions).actorLearningRate(actorLr).bcWarmupSteps(bcWarmup)
@@ -160,7 +160,7 @@ final class TrainCqlCommand implements Callable<Integer> {
                 if (criticLr != null) b.criticLearningRate(criticLr);
                 CqlConfig c = b.build();
                 System.out.println("training continuous CQL on " + dataset);
-                trained = ContinuousCql.train(dataset, c, new CqlProgress("train cql"), rollouts);
+                trained = ContinuousCql.train(dataset, c, new TrainingProgress("train cql"), rollouts);
             }
         } catch (CriticDivergedException e) {
             System.err.println("il train cql: " + e.getMessage() + "; nothing was written");

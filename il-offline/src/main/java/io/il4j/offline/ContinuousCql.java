@@ -1,5 +1,6 @@
 package io.il4j.offline;
 
+import io.il4j.core.train.TrainingListener;
 import io.il4j.bc.ActorPolicies;
 import io.il4j.bc.BcPolicy;
 import io.il4j.core.train.EvalRollouts;
@@ -130,13 +131,13 @@ public final class ContinuousCql {
      * @throws OfflineDatasetException when the data cannot train CQL
      * @throws CriticDivergedException when a critic diverges
      */
-    public static TrainedCql train(Dataset data, CqlConfig config, CqlListener listener, EvalRollouts eval) {
+    public static TrainedCql train(Dataset data, CqlConfig config, TrainingListener listener, EvalRollouts eval) {
         Il4j.configure();
         OfflineData d = OfflineData.prepare(data, false, config.normalizeObservations(), config.batchSize(), config.seed(), config.gamma(),
                 config.rewardScale());
         ContinuousCql cql = new ContinuousCql(d, config);
         CqlRecorder rec = new CqlRecorder(d, eval, listener);
-        listener.onStart(config.steps());
+        listener.onStart(config.steps(), d.data.transitions().size(), 0);
         try {
             for (int step = 1; step <= config.steps(); step++) {
                 d.next();
@@ -146,12 +147,12 @@ public final class ContinuousCql {
                     rec.checkpoint(step, cql.averageDataQ(), cql.policy());
             }
         } catch (RuntimeException e) {
-            listener.onFinish(null);
+            listener.onFinish();
             throw e;
         }
         TrainedCql result = new TrainedCql("cql", cql.policy(), List.of(cql.q1.weights(), cql.q2.weights()), config,
                 rec.provenance("cql", config.seed(), config.steps()), rec.curve());
-        listener.onFinish(result);
+        listener.onFinish();
         return result;
     }
 

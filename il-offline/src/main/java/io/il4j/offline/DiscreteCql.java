@@ -1,5 +1,6 @@
 package io.il4j.offline;
 
+import io.il4j.core.train.TrainingListener;
 import io.il4j.bc.ActorPolicies;
 import io.il4j.bc.BcPolicy;
 import io.il4j.core.train.EvalRollouts;
@@ -63,13 +64,13 @@ public final class DiscreteCql {
      * @throws OfflineDatasetException when the data cannot train CQL
      * @throws CriticDivergedException when the critic diverges
      */
-    public static TrainedCql train(Dataset data, DiscreteCqlConfig config, CqlListener listener, EvalRollouts eval) {
+    public static TrainedCql train(Dataset data, DiscreteCqlConfig config, TrainingListener listener, EvalRollouts eval) {
         Il4j.configure();
         OfflineData d = OfflineData.prepare(data, true, config.normalizeObservations(), config.batchSize(), config.seed(), config.gamma(),
                 config.rewardScale());
         DiscreteCql cql = new DiscreteCql(d, config, ((Discrete) data.spec().actionSpace()).n());
         CqlRecorder rec = new CqlRecorder(d, eval, listener);
-        listener.onStart(config.steps());
+        listener.onStart(config.steps(), d.data.transitions().size(), 0);
         try {
             for (int step = 1; step <= config.steps(); step++) {
                 d.next();
@@ -79,12 +80,12 @@ public final class DiscreteCql {
                     rec.checkpoint(step, cql.averageDataQ(), cql.policy());
             }
         } catch (RuntimeException e) {
-            listener.onFinish(null);
+            listener.onFinish();
             throw e;
         }
         TrainedCql result = new TrainedCql("discrete-cql", cql.policy(), List.of(cql.q.weights()), config,
                 rec.provenance("discrete-cql", config.seed(), config.steps()), rec.curve());
-        listener.onFinish(result);
+        listener.onFinish();
         return result;
     }
 

@@ -1,5 +1,7 @@
 package io.il4j.offline;
 
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.offline.internal.CqlRecorder;
 import io.il4j.bc.BcPolicy;
 import io.il4j.core.train.Provenance;
 import io.il4j.bc.TrainedPolicy;
@@ -32,10 +34,10 @@ public final class TrainedCql {
     private final Object config;
     private final String algorithm;
     private final Provenance provenance;
-    private final List<CqlCurvePoint> curve;
+    private final List<LearningCurvePoint> curve;
 
     public TrainedCql(String algorithm, BcPolicy policy, List<MlpWeights> critics, Object config, Provenance provenance,
-                      List<CqlCurvePoint> curve) {
+                      List<LearningCurvePoint> curve) {
         this.algorithm = algorithm;
         this.policy = policy;
         this.critics = List.copyOf(critics);
@@ -64,7 +66,7 @@ public final class TrainedCql {
         return provenance;
     }
 
-    public List<CqlCurvePoint> curve() {
+    public List<LearningCurvePoint> curve() {
         return curve;
     }
 
@@ -75,7 +77,7 @@ public final class TrainedCql {
 
     /** The best interval's evaluation return (optimistic: chosen with the evaluation itself), NaN without evaluation. */
     public double bestReturn() {
-        return curve.stream().mapToDouble(CqlCurvePoint::evalReturn).filter(Double::isFinite).max().orElse(Double.NaN);
+        return curve.stream().mapToDouble(LearningCurvePoint::evalReturn).filter(Double::isFinite).max().orElse(Double.NaN);
     }
 
     /** Where {@link #save} puts the critics for a policy file {@code policyFile}: {@code <name>.critics.zip} beside it. */
@@ -117,50 +119,47 @@ public final class TrainedCql {
         cfg.put("algorithm", algorithm);
         cfg.put("config", config);
         run.writeConfig(cfg);
-        for (CqlCurvePoint p : curve) {
+        for (LearningCurvePoint p : curve) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("step", p.step());
-            row.put("critic_loss", p.criticLoss());
-            row.put("td_error", p.tdError());
-            row.put("conservative_gap", p.conservativeGap());
-            row.put("alpha", p.alpha());
-            row.put("temperature", p.temperature());
-            row.put("actor_loss", p.actorLoss());
-            row.put("average_q", p.averageQ());
-            row.put("data_return", p.dataReturn());
+            row.put("critic_loss", p.trainLoss());
+            row.putAll(p.diagnostics());
             row.put("eval_return", p.evalReturn());
-            row.put("eval_ci_low", p.evalLow());
-            row.put("eval_ci_high", p.evalHigh());
             row.put("seconds", p.seconds());
             run.appendMetrics(row);
         }
         run.writeResults(provenance);
         if (curve.isEmpty()) return;
         LinePlot loss = Plots.line(algorithm + ": critic", "gradient step", "loss");
-        add(loss, "critic loss", CqlCurvePoint::criticLoss, null);
-        add(loss, "TD error |Q - target|", CqlCurvePoint::tdError, null);
+        add(loss, "critic loss", LearningCurvePoint::trainLoss, null);
+        add(loss, "TD error |Q - target|", diagnostic(CqlRecorder.TD_ERROR), null);
         loss.save(run.file("critic_loss.png"));
         LinePlot q = Plots.line(algorithm + ": Q on data states vs the data's discounted return", "gradient step", "value");
-        add(q, "average Q(s, a_data)", CqlCurvePoint::averageQ, null);
-        add(q, "Monte-Carlo return of the data", CqlCurvePoint::dataReturn, null);
+        add(q, "average Q(s, a_data)", diagnostic(CqlRecorder.AVERAGE_Q), null);
+        add(q, "Monte-Carlo return of the data", diagnostic(CqlRecorder.DATA_RETURN), null);
         q.save(run.file("q_vs_return.png"));
         LinePlot gap = Plots.line(algorithm + ": conservative gap, alpha, temperature", "gradient step", "value");
-        add(gap, "conservative gap", CqlCurvePoint::conservativeGap, null);
-        add(gap, "alpha", CqlCurvePoint::alpha, null);
-        add(gap, "temperature", CqlCurvePoint::temperature, null);
+        add(gap, "conservative gap", diagnostic(CqlRecorder.CONSERVATIVE_GAP), null);
+        add(gap, "alpha", diagnostic(CqlRecorder.ALPHA), null);
+        add(gap, "temperature", diagnostic(CqlRecorder.TEMPERATURE), null);
         gap.save(run.file("conservative_gap.png"));
         LinePlot ret = Plots.line(algorithm + ": evaluation return (95% interval)", "gradient step", "mean return").markers(true);
-        if (add(ret, "policy", CqlCurvePoint::evalReturn, p -> (p.evalHigh() - p.evalLow()) / 2)) ret.save(run.file("eval_return.png"));
+        if (add(ret, "policy", LearningCurvePoint::evalReturn,
+                p -> (p.diagnostics().get(CqlRecorder.EVAL_CI_HIGH) - p.diagnostics().get(CqlRecorder.EVAL_CI_LOW)) / 2)) ret.save(run.file("eval_return.png"));
     }
 
     /** Adds the finite points of one curve; false when there are none. */
-    private boolean add(LinePlot plot, String name, ToDoubleFunction<CqlCurvePoint> value, ToDoubleFunction<CqlCurvePoint> spread) {
-        List<CqlCurvePoint> pts = curve.stream().filter(p -> Double.isFinite(value.applyAsDouble(p))
+    private boolean add(LinePlot plot, String name, ToDoubleFunction<LearningCurvePoint> value, ToDoubleFunction<LearningCurvePoint> spread) {
+        List<LearningCurvePoint> pts = curve.stream().filter(p -> Double.isFinite(value.applyAsDouble(p))
                 && (spread == null || Double.isFinite(spread.applyAsDouble(p)))).toList();
         if (pts.isEmpty()) return false;
-        double[] x = pts.stream().mapToDouble(CqlCurvePoint::step).toArray();
+        double[] x = pts.stream().mapToDouble(LearningCurvePoint::step).toArray();
         double[] y = pts.stream().mapToDouble(value).toArray();
         plot.series(name, x, y, spread == null ? null : pts.stream().mapToDouble(spread).toArray());
         return true;
+    }
+
+    private static ToDoubleFunction<LearningCurvePoint> diagnostic(String key) {
+        return p -> p.diagnostics().getOrDefault(key, Double.NaN);
     }
 }

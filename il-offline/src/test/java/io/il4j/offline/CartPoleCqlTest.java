@@ -1,5 +1,6 @@
 package io.il4j.offline;
 
+import io.il4j.core.train.TrainingListener;
 import io.il4j.core.train.EvalRollouts;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.env.Env;
@@ -22,7 +23,7 @@ class CartPoleCqlTest {
         // small network, few steps: seeds 0-3 ended at 500, 445, 500, 447 (about 3 s each here)
         DiscreteCqlConfig c = DiscreteCqlConfig.builder().hiddenSizes(List.of(64, 64)).batchSize(256).steps(3000).evalInterval(1000)
                 .learningRate(1e-3).targetUpdateInterval(200).alpha(1).seed(0).build();
-        TrainedCql t = DiscreteCql.train(data, c, CqlListener.NONE, new EvalRollouts(env, 10, 5000, 500, 1));
+        TrainedCql t = DiscreteCql.train(data, c, TrainingListener.NONE, new EvalRollouts(env, 10, 5000, 500, 1));
         assertTrue(t.finalReturn() >= 400, "final return over 10 episodes " + t.finalReturn() + " (the data's mean is 246)");
         assertEquals(3, t.curve().size());
     }

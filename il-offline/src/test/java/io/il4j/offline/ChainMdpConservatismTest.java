@@ -1,5 +1,6 @@
 package io.il4j.offline;
 
+import io.il4j.core.train.TrainingListener;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
@@ -61,7 +62,7 @@ class ChainMdpConservatismTest {
     private static double[][] learnedQ(Dataset data, double alpha) {
         DiscreteCqlConfig c = DiscreteCqlConfig.builder().hiddenSizes(List.of(32)).batchSize(64).steps(3000).evalInterval(3000).gamma(GAMMA)
                 .learningRate(3e-3).targetUpdateInterval(100).alpha(alpha).normalizeObservations(false).seed(4).build();
-        TrainedCql t = DiscreteCql.train(data, c, CqlListener.NONE, null);
+        TrainedCql t = DiscreteCql.train(data, c, TrainingListener.NONE, null);
         double[][] q = new double[STATES - 1][2];
         try (Mlp net = new Mlp(t.critics().get(0))) {
             for (int s = 0; s < STATES - 1; s++) {

@@ -1,5 +1,6 @@
 package io.il4j.offline;
 
+import io.il4j.core.train.TrainingListener;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
@@ -55,16 +56,16 @@ class OfflineInputTest {
 
     @Test
     void unusableDatasetsAreRefusedWithTheReason() {
-        assertTrue(message(() -> ContinuousCql.train(withoutRewards(), TINY, CqlListener.NONE, null))
+        assertTrue(message(() -> ContinuousCql.train(withoutRewards(), TINY, TrainingListener.NONE, null))
                 .contains("offline RL needs rewards; BC does not"));
-        assertTrue(message(() -> ContinuousCql.train(OfflineTestData.discrete(2, 5, 1), TINY, CqlListener.NONE, null))
+        assertTrue(message(() -> ContinuousCql.train(OfflineTestData.discrete(2, 5, 1), TINY, TrainingListener.NONE, null))
                 .contains("continuous CQL needs continuous (Box) actions"));
-        assertTrue(message(() -> DiscreteCql.train(OfflineTestData.continuous(2, 5, 1), DiscreteCqlConfig.defaults(), CqlListener.NONE, null))
+        assertTrue(message(() -> DiscreteCql.train(OfflineTestData.continuous(2, 5, 1), DiscreteCqlConfig.defaults(), TrainingListener.NONE, null))
                 .contains("discrete CQL needs discrete actions"));
-        assertTrue(message(() -> ContinuousCql.train(oneTransition(), TINY, CqlListener.NONE, null)).contains("at least two transitions"));
-        String m = message(() -> ContinuousCql.train(actionOutsideBox(), TINY, CqlListener.NONE, null));
+        assertTrue(message(() -> ContinuousCql.train(oneTransition(), TINY, TrainingListener.NONE, null)).contains("at least two transitions"));
+        String m = message(() -> ContinuousCql.train(actionOutsideBox(), TINY, TrainingListener.NONE, null));
         assertTrue(m.contains("steer = 1.5") && m.contains("episode 0, step 3") && m.contains("[-1.0, 1.0]"), m);
-        assertTrue(message(() -> ContinuousCql.train(unboundedBox(), TINY, CqlListener.NONE, null)).contains("finite bounds"));
+        assertTrue(message(() -> ContinuousCql.train(unboundedBox(), TINY, TrainingListener.NONE, null)).contains("finite bounds"));
     }
 
     @Test
@@ -96,7 +97,7 @@ class OfflineInputTest {
     void aDivergingCriticStopsTheRunWithTheStepAndTheLastFiniteValues() {
         // rewards <= 0 at gamma 0.99: Q above a tenth of the reward range / 0.01 is divergence
         OfflineData d = OfflineData.prepare(OfflineTestData.continuous(3, 10, 1), false, true, 4, 0, 0.99, 1);
-        CqlRecorder rec = new CqlRecorder(d, null, CqlListener.NONE);
+        CqlRecorder rec = new CqlRecorder(d, null, TrainingListener.NONE);
         rec.step(1, 0.5, 0.1, 1, 5, 1, 0.2, -3);
         var e = assertThrows(CriticDivergedException.class, () -> rec.step(2, 0.6, 0.1, 1, 5, 1, 0.2, d.qBound + 1));
         assertEquals(2, e.step());
@@ -106,6 +107,6 @@ class OfflineInputTest {
         // and a real run with an absurd learning rate ends in that exception, not a NaN policy
         CqlConfig wild = CqlConfig.builder().hiddenSizes(List.of(16)).batchSize(8).sampledActions(2).steps(2000).evalInterval(2000)
                 .criticLearningRate(50).rewardScale(100).build();
-        assertThrows(CriticDivergedException.class, () -> ContinuousCql.train(OfflineTestData.continuous(3, 10, 1), wild, CqlListener.NONE, null));
+        assertThrows(CriticDivergedException.class, () -> ContinuousCql.train(OfflineTestData.continuous(3, 10, 1), wild, TrainingListener.NONE, null));
     }
 }

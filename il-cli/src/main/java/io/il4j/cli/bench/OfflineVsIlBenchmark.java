@@ -23,7 +23,7 @@ import io.il4j.envs.Envs;
 import io.il4j.envs.driving.DrivingConfig;
 import io.il4j.offline.ContinuousCql;
 import io.il4j.offline.CqlConfig;
-import io.il4j.offline.CqlListener;
+import io.il4j.core.train.TrainingListener;
 import io.il4j.offline.DiscreteCql;
 import io.il4j.offline.DiscreteCqlConfig;
 import io.il4j.offline.FilteredBc;
@@ -153,11 +153,11 @@ public final class OfflineVsIlBenchmark {
                 if (t.discrete()) {
                     DiscreteCqlConfig c = DiscreteCqlConfig.builder().hiddenSizes(t.hidden()).steps(t.cqlSteps()).evalInterval(t.cqlSteps())
                             .learningRate(1e-3).targetUpdateInterval(200).seed(seed).build();
-                    return DiscreteCql.train(data, c, CqlListener.NONE, null).policy();
+                    return DiscreteCql.train(data, c, TrainingListener.NONE, null).policy();
                 }
                 CqlConfig c = CqlConfig.builder().hiddenSizes(t.hidden()).steps(t.cqlSteps()).evalInterval(t.cqlSteps())
                         .sampledActions(sampledActions).seed(seed).build();
-                return ContinuousCql.train(data, c, CqlListener.NONE, null).policy();
+                return ContinuousCql.train(data, c, TrainingListener.NONE, null).policy();
             }
             default -> throw new IllegalArgumentException("unknown method '" + method + "'; expected bc, filtered-bc or cql");
         }

@@ -1,5 +1,7 @@
 package io.il4j.offline.internal;
 
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.TrainingListener;
 import io.il4j.core.train.Provenance;
 import io.il4j.core.train.EvalRollouts;
 
@@ -7,8 +9,6 @@ import io.il4j.core.env.Rollouts;
 import io.il4j.core.metrics.Estimate;
 import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.Policy;
-import io.il4j.offline.CqlCurvePoint;
-import io.il4j.offline.CqlListener;
 import io.il4j.offline.CriticDivergedException;
 
 import java.util.ArrayList;
@@ -23,17 +23,22 @@ import java.util.Map;
  * provenance. Not thread-safe.
  */
 public final class CqlRecorder {
+    /** The diagnostics of each check ({@link LearningCurvePoint#diagnostics()} keys, also {@code metrics.csv} columns). */
+    public static final String TD_ERROR = "td_error", CONSERVATIVE_GAP = "conservative_gap", ALPHA = "alpha",
+            TEMPERATURE = "temperature", ACTOR_LOSS = "actor_loss", AVERAGE_Q = "average_q", DATA_RETURN = "data_return",
+            EVAL_CI_LOW = "eval_ci_low", EVAL_CI_HIGH = "eval_ci_high";
+
     private final OfflineData data;
     private final EvalRollouts eval;
-    private final CqlListener listener;
+    private final TrainingListener listener;
     private final long startNanos = System.nanoTime();
-    private final List<CqlCurvePoint> curve = new ArrayList<>();
+    private final List<LearningCurvePoint> curve = new ArrayList<>();
     private double sumCritic, sumTd, sumGap, sumAlpha, sumTemp, sumActor;
     private int n;
     private double lastCritic = Double.NaN, lastQ = Double.NaN;
     private int lastStep;
 
-    public CqlRecorder(OfflineData data, EvalRollouts eval, CqlListener listener) {
+    public CqlRecorder(OfflineData data, EvalRollouts eval, TrainingListener listener) {
         this.data = data;
         this.eval = eval;
         this.listener = listener;
@@ -61,11 +66,11 @@ public final class CqlRecorder {
         sumTemp += temperature;
         sumActor += actorLoss;
         n++;
-        listener.onStep(step);
+        listener.onStep(step, criticLoss);
     }
 
     /** Closes an evaluation interval: averages, the Q-vs-return diagnostic, evaluation rollouts of {@code policy}. */
-    public CqlCurvePoint checkpoint(int step, double averageQ, Policy policy) {
+    public LearningCurvePoint checkpoint(int step, double averageQ, Policy policy) {
         double ret = Double.NaN, lo = Double.NaN, hi = Double.NaN;
         if (eval != null) {
             Estimate e = EvaluationSummary.of(Rollouts.evaluate(eval.env(), policy, eval.episodes(), eval.seed(), eval.maxSteps())).totalReturn();
@@ -74,16 +79,27 @@ public final class CqlRecorder {
             hi = e.ciHigh();
         }
         int k = Math.max(1, n);
-        CqlCurvePoint p = new CqlCurvePoint(step, sumCritic / k, sumTd / k, sumGap / k, sumAlpha / k, sumTemp / k, sumActor / k,
-                averageQ, data.meanDiagnosticReturn(), ret, lo, hi, (System.nanoTime() - startNanos) / 1e9);
+        Map<String, Double> diagnostics = new LinkedHashMap<>();
+        diagnostics.put(TD_ERROR, sumTd / k);
+        diagnostics.put(CONSERVATIVE_GAP, sumGap / k);
+        diagnostics.put(ALPHA, sumAlpha / k);
+        diagnostics.put(TEMPERATURE, sumTemp / k);
+        diagnostics.put(ACTOR_LOSS, sumActor / k);
+        diagnostics.put(AVERAGE_Q, averageQ);
+        diagnostics.put(DATA_RETURN, data.meanDiagnosticReturn());
+        diagnostics.put(EVAL_CI_LOW, lo);
+        diagnostics.put(EVAL_CI_HIGH, hi);
+        // the training loss of a CQL check is the critic loss
+        LearningCurvePoint p = new LearningCurvePoint(step, Double.NaN, sumCritic / k, Double.NaN, ret, Map.of(), diagnostics,
+                (System.nanoTime() - startNanos) / 1e9);
         sumCritic = sumTd = sumGap = sumAlpha = sumTemp = sumActor = 0;
         n = 0;
         curve.add(p);
-        listener.onCheckpoint(p);
+        listener.onCheckpoint(p, false);
         return p;
     }
 
-    public List<CqlCurvePoint> curve() {
+    public List<LearningCurvePoint> curve() {
         return curve;
     }
 
@@ -91,16 +107,16 @@ public final class CqlRecorder {
     public Provenance provenance(String algorithm, long seed, int steps) {
         Map<String, Double> m = new LinkedHashMap<>();
         if (!curve.isEmpty()) {
-            CqlCurvePoint last = curve.get(curve.size() - 1);
-            m.put("critic_loss", last.criticLoss());
-            m.put("conservative_gap", last.conservativeGap());
-            m.put("average_q", last.averageQ());
-            m.put("data_return", last.dataReturn());
+            LearningCurvePoint last = curve.get(curve.size() - 1);
+            m.put("critic_loss", last.trainLoss());
+            m.put(CONSERVATIVE_GAP, last.diagnostics().get(CONSERVATIVE_GAP));
+            m.put(AVERAGE_Q, last.diagnostics().get(AVERAGE_Q));
+            m.put(DATA_RETURN, last.diagnostics().get(DATA_RETURN));
             if (eval != null) {
                 m.put("final_eval_return", last.evalReturn());
-                m.put("final_eval_ci_low", last.evalLow());
-                m.put("final_eval_ci_high", last.evalHigh());
-                CqlCurvePoint best = curve.stream().max((a, b) -> Double.compare(a.evalReturn(), b.evalReturn())).orElseThrow();
+                m.put("final_eval_ci_low", last.diagnostics().get(EVAL_CI_LOW));
+                m.put("final_eval_ci_high", last.diagnostics().get(EVAL_CI_HIGH));
+                LearningCurvePoint best = curve.stream().max((a, b) -> Double.compare(a.evalReturn(), b.evalReturn())).orElseThrow();
                 m.put("best_eval_return", best.evalReturn());
                 m.put("best_eval_step", (double) best.step());
             }
