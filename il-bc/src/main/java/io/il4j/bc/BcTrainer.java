@@ -6,12 +6,16 @@ import io.il4j.bc.internal.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
 import io.il4j.bc.internal.LibraryVersion;
+import io.il4j.core.data.BatchSource;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.data.EpisodeSplit;
 import io.il4j.core.data.GoalRelabeler;
 import io.il4j.core.data.MinibatchSampler;
 import io.il4j.core.data.Normalizer;
+import io.il4j.core.data.ShardSource;
+import io.il4j.core.data.StreamingMoments;
+import io.il4j.core.data.StreamingSampler;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.GoalConditionedPolicy;
 import io.il4j.core.env.GoalEnv;
@@ -104,10 +108,7 @@ public final class BcTrainer implements PolicyLearner {
 
     private TrainedPolicy run(Dataset data, BcConfig c, BcPolicy warm) {
         Il4j.configure();
-        checkCompatible(data.spec(), c);
-        if (eval != null && c.goalConditioned() && !(eval.env() instanceof GoalEnv))
-            throw new IllegalArgumentException("evaluating a goal-conditioned policy needs a GoalEnv (it supplies the goal); got "
-                    + eval.env().getClass().getSimpleName());
+        checkInputs(data.spec(), c);
         long started = System.nanoTime();
         DatasetSpec pspec = policySpec(data.spec(), c);
         int goalDim = c.goalConditioned() ? pspec.goalDim() : 0;
@@ -129,10 +130,74 @@ public final class BcTrainer implements PolicyLearner {
             throw new IllegalArgumentException("no training step can be relabeled: every training episode is a single step without its final observation");
         BcNormalizers norms = warm != null ? warm.normalizers() : fitNormalizers(trainData, trainSteps, c, goalDims, goalDim);
 
-        Head head = Heads.create(c, data.spec().actionSpace());
         MinibatchSampler train = sampler(trainData, trainSteps, c.batchSize(), c.seed() + 1, true, c, norms, trainGoals, goalDim);
         MinibatchSampler val = valSteps.length == 0 ? null
                 : sampler(valData, valSteps, Math.min(MAX_VALIDATION_BATCH, valSteps.length), c.seed() + 2, false, c, norms, valGoals, goalDim);
+        return loop(c, warm, pspec, norms, train, val, trainSteps.length, valSteps.length, data.contentHash(), data.toString(), started);
+    }
+
+    /**
+     * Trains on a sharded dataset without loading it whole: normalizers are fitted in one pass over the training
+     * shards, then minibatches stream through a {@link StreamingSampler} holding {@code bufferShards} shards at a time
+     * (plus the next group loading). Validation holds out whole shards (a {@code validationFraction} of them, at least
+     * one, seeded) and keeps them in memory. With every training shard in the buffer and {@code validationFraction=0},
+     * the policy is bit-identical to {@link #train(Dataset)} on the concatenated shards.
+     */
+    public TrainedPolicy train(ShardSource data, int bufferShards) {
+        BcConfig c = config;
+        Il4j.configure();
+        checkInputs(data.spec(), c);
+        long started = System.nanoTime();
+        DatasetSpec pspec = policySpec(data.spec(), c);
+        int goalDim = c.goalConditioned() ? pspec.goalDim() : 0;
+        int[] goalDims = c.goalConditioned() && c.relabel() != Relabel.NONE ? achievedGoalDims(data.spec(), c) : null;
+
+        int[] trainShards = StreamingSampler.allShards(data), valShards = new int[0];
+        if (c.validationFraction() > 0) {
+            int n = data.numShards();
+            if (n < 2)
+                throw new IllegalArgumentException("validation on a sharded dataset holds out whole shards, and this one has 1: set "
+                        + "validationFraction=0 or write more, smaller shards");
+            int held = Math.min(n - 1, Math.max(1, (int) Math.round(c.validationFraction() * n)));
+            int[] order = trainShards.clone();
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(c.seed() ^ 0x5EED5EEDL);
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1), t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            valShards = java.util.Arrays.copyOf(order, held);
+            trainShards = java.util.Arrays.copyOfRange(order, held, n);
+            java.util.Arrays.sort(valShards);
+            java.util.Arrays.sort(trainShards);
+        }
+        BcNormalizers norms = fitNormalizers(data, trainShards, c, goalDims, goalDim);
+        MinibatchSampler val = null;
+        int valSize = 0;
+        if (valShards.length > 0) {
+            Dataset valData = StreamingSampler.load(data, valShards);
+            GoalRelabeler valGoals = relabeler(valData, c, goalDims);
+            int[] valSteps = trainableSteps(valData, valGoals);
+            valSize = valSteps.length;
+            if (valSize > 0)
+                val = sampler(valData, valSteps, Math.min(MAX_VALIDATION_BATCH, valSize), c.seed() + 2, false, c, norms, valGoals, goalDim);
+        }
+        try (StreamingSampler train = new StreamingSampler(data, trainShards, bufferShards, c.batchSize(), c.seed() + 1, (group, seed) -> {
+            GoalRelabeler goals = relabeler(group, c, goalDims);
+            return sampler(group, trainableSteps(group, goals), c.batchSize(), seed, true, c, norms, goals, goalDim);
+        })) {
+            long trainSize = 0;
+            for (int s : trainShards) trainSize += data.shardSteps(s);
+            return loop(c, null, pspec, norms, train, val, (int) Math.min(Integer.MAX_VALUE, trainSize), valSize, data.contentHash(),
+                    data.toString() + " (streamed, " + bufferShards + " shards buffered)", started);
+        }
+    }
+
+    /** The training loop shared by in-memory and streamed data: Adam steps, validation checks, early stopping. */
+    private TrainedPolicy loop(BcConfig c, BcPolicy warm, DatasetSpec pspec, BcNormalizers norms, BatchSource train,
+                               MinibatchSampler val, int trainSize, int valSize, String dataHash, String dataDescription,
+                               long started) {
+        Head head = Heads.create(c, pspec.actionSpace());
         int inputDim = train.observationWidth();
         Engine engine = c.engine() == TrainingEngine.LEAN && LeanEngine.supports(c.trunk())
                 ? new LeanEngine(inputDim, c.trunk(), head, c.learningRate(), c.weightDecay(), c.seed(), c.batchSize())
@@ -142,7 +207,7 @@ public final class BcTrainer implements PolicyLearner {
         int perEpoch = train.batchesPerEpoch();
         int totalSteps = c.maxSteps() > 0 ? c.maxSteps() : c.epochs() * perEpoch;
         int interval = c.validationInterval() > 0 ? c.validationInterval() : perEpoch;
-        listener.onStart(totalSteps, trainSteps.length, valSteps.length);
+        listener.onStart(totalSteps, trainSize, valSize);
 
         List<LearningCurvePoint> curve = new ArrayList<>();
         MlpWeights best = null;
@@ -204,11 +269,18 @@ public final class BcTrainer implements PolicyLearner {
             metrics.put("eval_return", last.evalReturn());
             last.evalMetrics().forEach((k, v) -> metrics.put("eval_" + k, v));
         }
-        BcProvenance prov = new BcProvenance(data.contentHash(), data.toString(), c.seed(), LibraryVersion.get(),
+        BcProvenance prov = new BcProvenance(dataHash, dataDescription, c.seed(), LibraryVersion.get(),
                 Instant.now().toString(), step, bestStep, stoppedEarly, metrics);
         TrainedPolicy result = new TrainedPolicy(policy, prov, curve);
         listener.onFinish(result);
         return result;
+    }
+
+    private void checkInputs(DatasetSpec spec, BcConfig c) {
+        checkCompatible(spec, c);
+        if (eval != null && c.goalConditioned() && !(eval.env() instanceof GoalEnv))
+            throw new IllegalArgumentException("evaluating a goal-conditioned policy needs a GoalEnv (it supplies the goal); got "
+                    + eval.env().getClass().getSimpleName());
     }
 
     private static double validationLoss(Engine engine, MinibatchSampler val, Head head) {
@@ -281,6 +353,35 @@ public final class BcTrainer implements PolicyLearner {
         if (!data.spec().actionSpace().isDiscrete())
             act = c.normalizeActions() ? Normalizer.fitActions(data, trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
         return new BcNormalizers(obs, goal, act);
+    }
+
+    /** As {@link #fitNormalizers(Dataset, int[], BcConfig, int[], int)} over the given shards, in one pass (a shard at a time). */
+    private static BcNormalizers fitNormalizers(ShardSource data, int[] shards, BcConfig c, int[] goalDims, int goalDim) {
+        boolean continuous = !data.spec().actionSpace().isDiscrete();
+        boolean datasetGoals = goalDim > 0 && goalDims == null && c.normalizeObservations();
+        StreamingMoments obs = new StreamingMoments(data.spec().observationDim());
+        StreamingMoments act = continuous ? new StreamingMoments(data.spec().actionDim()) : null;
+        StreamingMoments goal = datasetGoals ? new StreamingMoments(goalDim) : null;
+        for (int i : shards) {
+            Dataset shard = data.shard(i);
+            int[] steps = trainableSteps(shard, relabeler(shard, c, goalDims));
+            int[] rows = new int[steps.length];
+            for (int k = 0; k < rows.length; k++) rows[k] = shard.observationRow(steps[k]);
+            if (c.normalizeObservations()) obs.add(shard.observationData(), rows);
+            if (act != null && c.normalizeActions()) act.add(shard.actionData(), steps);
+            if (goal != null) goal.add(shard.goalData(), rows);
+        }
+        if (obs.count() == 0 && c.normalizeObservations())
+            throw new IllegalArgumentException("no training step can be relabeled: every training episode is a single step without its final observation");
+        Normalizer o = c.normalizeObservations() ? obs.normalizer(STD_FLOOR) : Normalizer.identity(data.spec().observationDim());
+        Normalizer g = null;
+        if (goalDim > 0) {
+            if (!c.normalizeObservations()) g = Normalizer.identity(goalDim);
+            else if (goalDims != null) g = slice(o, goalDims);
+            else g = goal.normalizer(STD_FLOOR);
+        }
+        Normalizer a = !continuous ? null : c.normalizeActions() ? act.normalizer(STD_FLOOR) : Normalizer.identity(data.spec().actionDim());
+        return new BcNormalizers(o, g, a);
     }
 
     private static Normalizer slice(Normalizer n, int[] dims) {
