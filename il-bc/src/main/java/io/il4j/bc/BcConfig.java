@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Hyperparameters of behavioral cloning (and goal-conditioned BC). Validated on construction; every
  * field has a default that works ({@link #defaults()}, {@link #builder()}); stored as JSON in every
- * policy file. {@link #optionHelp()} documents each field with its default (for {@code --help}).
+ * policy file. The CLI documents each flag with its default (il-cli {@code BcConfigFlags}).
  * Immutable; thread-safe.
  *
  * @param head                 policy head: mse, gaussian, mdn (continuous) or categorical (discrete)
@@ -134,50 +134,6 @@ public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation acti
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             throw new IllegalArgumentException("invalid BC config JSON: " + root.getMessage(), e);
         }
-    }
-
-    /** Every option with its meaning and default, in declaration order (for the CLI's {@code --help}). */
-    public static Map<String, String> optionHelp() {
-        BcConfig d = builder().head(HeadType.MSE).build();
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("head", "policy head: mse | gaussian | mdn (continuous actions), categorical (discrete) (required)");
-        m.put("hiddenSizes", "hidden layer widths (default " + join(d.hiddenSizes) + ")");
-        m.put("activation", "hidden activation: relu | tanh | leaky_relu | elu (default relu)");
-        m.put("layerNorm", "layer normalization in hidden layers (default false)");
-        m.put("learningRate", "Adam learning rate (default " + d.learningRate + ")");
-        m.put("weightDecay", "decoupled weight decay on weights, scaled by the learning rate (default " + d.weightDecay + ")");
-        m.put("batchSize", "minibatch size (default " + d.batchSize + ")");
-        m.put("epochs", "passes over the training steps, unless maxSteps > 0 (default " + d.epochs + ")");
-        m.put("maxSteps", "gradient steps; 0 = use epochs (default 0)");
-        m.put("validationFraction", "fraction of episodes held out for validation and early stopping (default " + d.validationFraction + ")");
-        m.put("validationInterval", "gradient steps between validation checks; 0 = once per epoch (default 0)");
-        m.put("patience", "validation checks without improvement before stopping; the best checkpoint is restored; 0 = never (default " + d.patience + ")");
-        m.put("normalizeObservations", "standardize observations and goals with training statistics (default true)");
-        m.put("normalizeActions", "standardize continuous actions for training (default true)");
-        m.put("history", "number of most recent observations stacked as input; > 1 makes the policy stateful (default 1)");
-        m.put("logStdMin", "Gaussian head: smallest log-std, normalized action units; lower values let the NLL chase "
-                + "near-deterministic experts and destabilize training (default " + d.logStdMin + ")");
-        m.put("logStdMax", "Gaussian and MDN heads: largest log-std (default " + d.logStdMax + ")");
-        m.put("entropyBonus", "Gaussian head: entropy bonus weight (default 0)");
-        m.put("nllBeta", "Gaussian head: beta of the beta-NLL loss in [0, 1]; 0 = plain NLL, which lets rare hard samples "
-                + "be explained away by a wide std (default " + d.nllBeta + ")");
-        m.put("mixtureComponents", "MDN head: number of components (default " + d.mixtureComponents + ")");
-        m.put("mixtureMinStd", "MDN head: minimum component std, normalized action units (default " + d.mixtureMinStd + ")");
-        m.put("sampleActions", "act by sampling instead of the mean / most probable component / argmax (default false)");
-        m.put("clipActions", "clip continuous actions into the action space's finite bounds (default true)");
-        m.put("goalConditioned", "train a goal-conditioned policy pi(a | s, g) (default false)");
-        m.put("relabel", "goal source: none (dataset goals) | final | future | uniform_later (hindsight) (default future)");
-        m.put("achievedGoalDims", "observation dims forming the achieved goal; empty = the dims named by the goal columns "
-                + "(goal_<observation name>, e.g. goal_speed), else the first goal-dim dims (default empty)");
-        m.put("seed", "seed of initialization, validation split and minibatch order (default 0)");
-        m.put("engine", "training implementation: dl4j (reference) | lean (same math, faster; layer norm falls back to dl4j) (default " + d.engine.name().toLowerCase() + ")");
-        return m;
-    }
-
-    private static String join(List<Integer> l) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < l.size(); i++) sb.append(i == 0 ? "" : ",").append(l.get(i));
-        return sb.toString();
     }
 
     private static void positive(String name, double v) {

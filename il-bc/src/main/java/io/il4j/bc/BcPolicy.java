@@ -7,6 +7,7 @@ import io.il4j.core.data.Normalizer;
 import io.il4j.core.nn.MlpForward;
 import io.il4j.core.nn.MlpWeights;
 import io.il4j.core.policy.Policy;
+import io.il4j.core.policy.SpecifiedPolicy;
 import io.il4j.core.space.ActionSpace;
 import io.il4j.core.space.Box;
 
@@ -24,7 +25,7 @@ import java.util.SplittableRandom;
  * stateful policy ({@link #isStateful()}: frame history, or sampling) holds per-episode state and is
  * not thread-safe: give each thread or episode stream its own {@link #newInstance()}.
  */
-public final class BcPolicy implements Policy {
+public final class BcPolicy implements SpecifiedPolicy {
 
     private final MlpWeights weights;
     private final MlpForward forward;
@@ -129,10 +130,12 @@ public final class BcPolicy implements Policy {
         return obsDim + goalDim;
     }
 
+    @Override
     public int observationDim() {
         return obsDim;
     }
 
+    @Override
     public int goalDim() {
         return goalDim;
     }
@@ -141,6 +144,7 @@ public final class BcPolicy implements Policy {
         return spec.actionSpace();
     }
 
+    @Override
     public DatasetSpec spec() {
         return spec;
     }

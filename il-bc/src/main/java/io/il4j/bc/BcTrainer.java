@@ -1,11 +1,16 @@
 package io.il4j.bc;
 
+import io.il4j.core.train.TrainingListener;
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.TrainingDivergedException;
+import io.il4j.core.train.EvalRollouts;
+import io.il4j.core.train.Provenance;
+import io.il4j.core.train.LibraryVersion;
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
 import io.il4j.bc.internal.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
-import io.il4j.bc.internal.LibraryVersion;
 import io.il4j.core.data.BatchSource;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetSpec;
@@ -269,10 +274,10 @@ public final class BcTrainer implements PolicyLearner {
             metrics.put("eval_return", last.evalReturn());
             last.evalMetrics().forEach((k, v) -> metrics.put("eval_" + k, v));
         }
-        BcProvenance prov = new BcProvenance(dataHash, dataDescription, c.seed(), LibraryVersion.get(),
-                Instant.now().toString(), step, bestStep, stoppedEarly, metrics);
+        Provenance prov = new Provenance("bc", dataHash, dataDescription, c.seed(), LibraryVersion.get(), Instant.now().toString(),
+                step, bestStep, stoppedEarly, metrics);
         TrainedPolicy result = new TrainedPolicy(policy, prov, curve);
-        listener.onFinish(result);
+        listener.onFinish();
         return result;
     }
 

@@ -1,5 +1,7 @@
 package io.il4j.bc;
 
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.Provenance;
 import io.il4j.bc.internal.BcPolicyFile;
 import io.il4j.core.policy.InvalidPolicyFileException;
 import io.il4j.core.policy.PolicyArchive;
@@ -24,10 +26,10 @@ import java.util.List;
  */
 public final class TrainedPolicy {
     private final BcPolicy policy;
-    private final BcProvenance provenance;
+    private final Provenance provenance;
     private final List<LearningCurvePoint> learningCurve;
 
-    public TrainedPolicy(BcPolicy policy, BcProvenance provenance, List<LearningCurvePoint> learningCurve) {
+    public TrainedPolicy(BcPolicy policy, Provenance provenance, List<LearningCurvePoint> learningCurve) {
         this.policy = policy;
         this.provenance = provenance;
         this.learningCurve = List.copyOf(learningCurve);
@@ -41,7 +43,7 @@ public final class TrainedPolicy {
         return policy.config();
     }
 
-    public BcProvenance provenance() {
+    public Provenance provenance() {
         return provenance;
     }
 

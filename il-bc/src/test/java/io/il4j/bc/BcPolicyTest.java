@@ -1,5 +1,6 @@
 package io.il4j.bc;
 
+import io.il4j.core.train.TrainingListener;
 import io.il4j.bc.internal.DeterministicHead;
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.core.data.Dataset;

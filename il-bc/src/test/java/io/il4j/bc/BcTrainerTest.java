@@ -1,5 +1,9 @@
 package io.il4j.bc;
 
+import io.il4j.core.train.TrainingListener;
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.TrainingDivergedException;
+import io.il4j.core.train.Provenance;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
@@ -160,7 +164,7 @@ class BcTrainerTest {
                 checkpoints.incrementAndGet();
             }
         });
-        BcProvenance p = t.provenance();
+        Provenance p = t.provenance();
         assertTrue(p.stoppedEarly(), "stopped early: " + p);
         assertEquals(p.bestStep() + 3 * 10, p.stepsTrained(), "stops after 3 checks without improvement");
         assertEquals(p.stepsTrained(), steps.get());

@@ -1,5 +1,8 @@
 package io.il4j.bc;
 
+import io.il4j.core.train.TrainingListener;
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.EvalRollouts;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.Rollouts;
 import io.il4j.core.policy.ExpertOracle;

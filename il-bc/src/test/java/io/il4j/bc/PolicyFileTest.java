@@ -1,5 +1,7 @@
 package io.il4j.bc;
 
+import io.il4j.core.train.TrainingListener;
+import io.il4j.core.train.Provenance;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
@@ -90,7 +92,7 @@ class PolicyFileTest {
             assertEquals(entry.getValue().provenance(), back.provenance(), entry.getKey());
             assertEquals(entry.getValue().config(), back.config(), entry.getKey());
         }
-        BcProvenance p = trained.get("mse").provenance();
+        Provenance p = trained.get("mse").provenance();
         assertEquals(cont.contentHash(), p.datasetHash());
         assertEquals(15, p.stepsTrained());
         assertTrue(p.metrics().containsKey("validation_loss"));

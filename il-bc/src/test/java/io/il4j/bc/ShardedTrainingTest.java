@@ -5,6 +5,7 @@ import io.il4j.core.io.ShardedDataset;
 import io.il4j.core.io.ShardedDatasetWriter;
 import io.il4j.core.nn.MlpWeights;
 import io.il4j.core.runtime.Il4j;
+import io.il4j.core.train.TrainingListener;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

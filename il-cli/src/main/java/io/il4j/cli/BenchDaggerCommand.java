@@ -1,11 +1,11 @@
 package io.il4j.cli;
 
 import io.il4j.dagger.bench.BcVsDaggerBenchmark;
+import io.il4j.dagger.bench.BcVsDaggerBenchmark.Options;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -18,20 +18,20 @@ import java.util.concurrent.Callable;
                 "About 12 minutes on 2 cores with the defaults (Driving 11, Pendulum 1.3)."})
 final class BenchDaggerCommand implements Callable<Integer> {
 
-    @Option(names = "--out", defaultValue = "runs/bc-vs-dagger", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = Options.DEFAULT_OUT, description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seeds", defaultValue = "5", description = "Seeds per method (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "" + Options.DEFAULT_SEEDS, description = "Seeds per method (default: ${DEFAULT-VALUE}).")
     int seeds;
 
     @Option(names = "--first-seed", defaultValue = "0", description = "First seed; seeds are consecutive (default: ${DEFAULT-VALUE}).")
     long firstSeed;
 
-    @Option(names = "--methods", defaultValue = "bc,dagger,dart,hg-dagger",
+    @Option(names = "--methods", defaultValue = Options.DEFAULT_METHODS,
             description = "Methods to run; the claims need bc and dagger (default: ${DEFAULT-VALUE}).")
     String methods;
 
-    @Option(names = "--tasks", defaultValue = "driving,pendulum", description = "Tasks (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tasks", defaultValue = Options.DEFAULT_TASKS, description = "Tasks (default: ${DEFAULT-VALUE}).")
     String tasks;
 
     @Option(names = "--quick", description = "Small budgets: a smoke run, not the README's figures.")
@@ -43,11 +43,8 @@ final class BenchDaggerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> args = new ArrayList<>(List.of("--out", out.toString(), "--seeds", "" + seeds, "--first-seed", "" + firstSeed,
-                "--methods", methods, "--tasks", tasks));
-        if (quick) args.add("--quick");
-        if (fresh) args.add("--fresh");
-        BcVsDaggerBenchmark.main(args.toArray(String[]::new));
+        BcVsDaggerBenchmark.run(new Options(out, seeds, firstSeed, BcVsDaggerBenchmark.methodList(methods),
+                List.of(tasks.split(",")), quick, fresh), System.out);
         return 0;
     }
 }

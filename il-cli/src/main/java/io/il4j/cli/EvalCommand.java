@@ -1,6 +1,5 @@
 package io.il4j.cli;
 
-import io.il4j.bc.BcPolicy;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.GoalConditionedPolicy;
@@ -9,6 +8,7 @@ import io.il4j.core.env.Rollouts;
 import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.Policies;
 import io.il4j.core.policy.Policy;
+import io.il4j.core.policy.SpecifiedPolicy;
 import io.il4j.core.report.Progress;
 import io.il4j.core.report.RunDirectory;
 import io.il4j.core.runtime.Il4j;
@@ -56,14 +56,14 @@ final class EvalCommand implements Callable<Integer> {
         Il4j.configure();
         Policy loaded = Policies.load(policyFile);
         Env e = env.selection.make();
-        if (loaded instanceof BcPolicy b && b.observationDim() != e.spec().observationDim())
+        if (loaded instanceof SpecifiedPolicy b && b.observationDim() != e.spec().observationDim())
             throw new IllegalArgumentException(policyFile + " was trained on " + b.observationDim() + "-number observations ("
                     + String.join(", ", b.spec().observationNames()) + "); " + env.selection.envId + " gives "
                     + e.spec().observationDim() + " (" + String.join(", ", e.spec().observationNames())
                     + "): evaluate it in the environment its data came from");
         // only a goal-conditioned policy gets the episode's goal appended; a goal-blind one (plain BC) in a
         // GoalEnv acts on the observation alone, which is how its success rate becomes a baseline
-        Policy policy = e instanceof GoalEnv g && loaded instanceof BcPolicy b && b.goalDim() > 0
+        Policy policy = e instanceof GoalEnv g && loaded instanceof SpecifiedPolicy b && b.goalDim() > 0
                 ? new GoalConditionedPolicy(loaded, g) : loaded;
         List<EpisodeResult> results = new ArrayList<>(episodes);
         try (Progress progress = Progress.start("eval " + env.selection.envId, episodes)) {

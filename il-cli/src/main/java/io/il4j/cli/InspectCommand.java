@@ -1,6 +1,6 @@
 package io.il4j.cli;
 
-import io.il4j.core.data.DatasetStatistics;
+import io.il4j.core.metrics.DatasetStatistics;
 import io.il4j.core.io.LoadResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -5,7 +5,6 @@ import io.il4j.dagger.bench.Quickstart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -17,22 +16,20 @@ import java.util.concurrent.Callable;
                 "Writes a table, results.json, cost_vs_horizon.png and return_vs_labels.png to --out."})
 final class QuickstartCommand implements Callable<Integer> {
 
-    @Option(names = "--data", defaultValue = "datasets/driving/expert-clean.csv", description = "Expert demonstrations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data", defaultValue = Quickstart.Options.DEFAULT_DATA, description = "Expert demonstrations (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--out", defaultValue = "runs/quickstart", description = "Output directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = Quickstart.Options.DEFAULT_OUT, description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--labels", defaultValue = "10000", description = "Expert-label budget of each method (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--labels", defaultValue = "" + Quickstart.Options.DEFAULT_LABELS, description = "Expert-label budget of each method (default: ${DEFAULT-VALUE}).")
     int labels;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of training and rollouts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + Quickstart.Options.DEFAULT_SEED, description = "Seed of training and rollouts (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(data))
-            throw new IllegalArgumentException("no such file: " + data + " (run il from the il4j checkout, or pass --data)");
         Il4j.configure();
         Quickstart.run(new Quickstart.Options(data, out, labels, seed), System.out);
         return 0;

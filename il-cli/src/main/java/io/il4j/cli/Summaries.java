@@ -1,6 +1,6 @@
 package io.il4j.cli;
 
-import io.il4j.bc.BcProvenance;
+import io.il4j.core.train.Provenance;
 import io.il4j.bc.TrainedPolicy;
 import io.il4j.core.report.Table;
 
@@ -23,7 +23,7 @@ final class Summaries {
     }
 
     static Table trainingTable(TrainedPolicy trained) {
-        BcProvenance p = trained.provenance();
+        Provenance p = trained.provenance();
         Table t = new Table("training", "value").title("BC training summary (" + trained.config().head().cliName() + " head)");
         t.addRow("gradient steps", p.stepsTrained());
         t.addRow("best checkpoint (step)", p.bestStep());

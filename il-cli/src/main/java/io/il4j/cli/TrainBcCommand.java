@@ -2,9 +2,9 @@ package io.il4j.cli;
 
 import io.il4j.bc.BcConfig;
 import io.il4j.bc.BcTrainer;
-import io.il4j.bc.EvalRollouts;
+import io.il4j.core.train.EvalRollouts;
 import io.il4j.bc.HeadType;
-import io.il4j.bc.TrainingProgress;
+import io.il4j.core.train.TrainingProgress;
 import io.il4j.bc.Relabel;
 import io.il4j.bc.TrainedPolicy;
 import io.il4j.core.data.Dataset;

@@ -14,8 +14,9 @@ import java.util.Map;
 /**
  * The registry of il4j's environments by id: build one from string options (as given on the command
  * line), get its expert oracle or a behaviour-tier policy, list ids with one-line descriptions.
- * Built in: {@code cartpole}, {@code pendulum}, {@code pointmass}, {@code pointmass-obstacle},
- * {@code gridworld}. Thread-safe.
+ * Built in, in registration order: {@code cartpole}, {@code pendulum}, {@code pointmass},
+ * {@code pointmass-obstacle}, {@code gridworld}, {@code driving}, {@code driving-goal} ({@code EnvsTest}
+ * checks this list against {@link #ids()}). Thread-safe.
  */
 public final class Envs {
 

@@ -24,6 +24,9 @@ class EnvsTest {
     @Test
     void listsTheClassicEnvironments() {
         assertTrue(Envs.ids().containsAll(List.of("cartpole", "pendulum", "pointmass", "pointmass-obstacle", "gridworld")));
+        // the built-in ids, in the order Envs' Javadoc lists them (tests may register more after these)
+        assertEquals(List.of("cartpole", "pendulum", "pointmass", "pointmass-obstacle", "gridworld", "driving", "driving-goal"),
+                Envs.ids().subList(0, 7));
         Map<String, String> help = Envs.descriptions();
         for (String id : Envs.ids()) assertTrue(help.containsKey(id), help.toString());
         assertTrue(help.get("cartpole").contains("max_steps=500"), help.toString());

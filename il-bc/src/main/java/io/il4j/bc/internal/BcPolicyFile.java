@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.data.DatasetSpecJson;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.il4j.bc.BcConfig;
 import io.il4j.bc.BcNormalizers;
 import io.il4j.bc.BcPolicy;
-import io.il4j.bc.BcProvenance;
+import io.il4j.core.train.LibraryVersion;
+import io.il4j.core.train.Provenance;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.data.Normalizer;
 import io.il4j.core.nn.MlpWeights;
@@ -20,7 +22,7 @@ import java.nio.file.Path;
 /**
  * The entries of a {@code "bc"} policy file: {@code network.bin} ({@link MlpWeights}),
  * {@code normalizers.json}, {@code spec.json}, {@code config.json} ({@link BcConfig}) and
- * {@code provenance.json} ({@link BcProvenance}).
+ * {@code provenance.json} ({@link Provenance}).
  */
 public final class BcPolicyFile {
     public static final String KIND = "bc";
@@ -29,13 +31,13 @@ public final class BcPolicyFile {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     /** What a file holds. */
-    public record Contents(BcPolicy policy, BcProvenance provenance) {
+    public record Contents(BcPolicy policy, Provenance provenance) {
     }
 
     private BcPolicyFile() {
     }
 
-    public static void write(BcPolicy policy, BcProvenance provenance, Path path) throws IOException {
+    public static void write(BcPolicy policy, Provenance provenance, Path path) throws IOException {
         BcNormalizers n = policy.normalizers();
         ObjectNode norms = JSON.createObjectNode();
         norms.set("observation", JSON.readTree(n.observation().toJson()));
@@ -44,7 +46,7 @@ public final class BcPolicyFile {
         PolicyArchive.writer(KIND, LibraryVersion.get())
                 .put(NETWORK, policy.weights().toBytes())
                 .putText(NORMALIZERS, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(norms))
-                .putText(SPEC, SpecJson.write(policy.spec()))
+                .putText(SPEC, new String(DatasetSpecJson.encode(policy.spec()), java.nio.charset.StandardCharsets.UTF_8))
                 .putText(CONFIG, policy.config().toJson())
                 .putText(PROVENANCE, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(provenance))
                 .writeTo(path);
@@ -69,7 +71,7 @@ public final class BcPolicyFile {
             throw new InvalidPolicyFileException(a.source() + ": entry '" + CONFIG + "': " + e.getMessage(), e);
         }
         try {
-            spec = SpecJson.read(a.json(SPEC));
+            spec = DatasetSpecJson.decode(a.json(SPEC));
         } catch (IllegalArgumentException e) {
             throw new InvalidPolicyFileException(a.source() + ": entry '" + SPEC + "': " + e.getMessage(), e);
         }
@@ -84,10 +86,10 @@ public final class BcPolicyFile {
         } catch (IllegalArgumentException e) {
             throw new InvalidPolicyFileException(a.source() + ": the parts of the policy do not fit together: " + e.getMessage(), e);
         }
-        BcProvenance prov = null;
+        Provenance prov = null;
         if (a.has(PROVENANCE)) {
             try {
-                prov = JSON.treeToValue(a.json(PROVENANCE), BcProvenance.class);
+                prov = JSON.treeToValue(a.json(PROVENANCE), Provenance.class);
             } catch (IOException | IllegalArgumentException e) {
                 throw new InvalidPolicyFileException(a.source() + ": entry '" + PROVENANCE + "' is malformed: " + e.getMessage(), e);
             }

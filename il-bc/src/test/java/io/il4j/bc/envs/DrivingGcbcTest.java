@@ -5,7 +5,7 @@ import io.il4j.bc.BcTrainer;
 import io.il4j.bc.HeadType;
 import io.il4j.bc.Relabel;
 import io.il4j.bc.TrainedPolicy;
-import io.il4j.bc.TrainingListener;
+import io.il4j.core.train.TrainingListener;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.GoalConditionedPolicy;

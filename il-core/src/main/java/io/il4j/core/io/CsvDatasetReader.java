@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads a demonstration CSV (DESIGN.md "CSV format") into a {@link Dataset}, streaming record by record
+ * Reads a demonstration CSV (the README's "Demonstration CSV format") into a {@link Dataset}, streaming record by record
  * straight into the dataset's primitive arrays.
  *
  * <ul>

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How to map the columns of a demonstration CSV onto a dataset. The defaults read the format of
- * DESIGN.md: {@code episode, t, obs_*, act_* (or one integer act), reward, terminated, truncated, goal_*}.
+ * How to map the columns of a demonstration CSV onto a dataset. The defaults read the README's
+ * demonstration CSV format: {@code episode, t, obs_*, act_* (or one integer act), reward, terminated, truncated, goal_*}.
  * Immutable and validated on construction; thread-safe. Build with {@link #builder()}.
  *
  * @param delimiter            cell separator (default {@code ,})
@@ -74,7 +74,7 @@ public record CsvOptions(char delimiter, String episodeColumn, String timeColumn
             if (!seen.add(n)) throw new IllegalArgumentException("column '" + n + "' is given more than one role in the CSV options");
     }
 
-    /** The defaults: the DESIGN.md format with prefixed columns. */
+    /** The defaults: the README's demonstration CSV format, with prefixed columns. */
     public static CsvOptions defaults() {
         return DEFAULTS;
     }

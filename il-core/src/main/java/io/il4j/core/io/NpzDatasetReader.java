@@ -1,5 +1,6 @@
 package io.il4j.core.io;
 
+import io.il4j.core.data.DatasetSpecJson;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
@@ -7,7 +8,6 @@ import io.il4j.core.io.internal.EpisodeAppender;
 import io.il4j.core.io.internal.FloatChecks;
 import io.il4j.core.io.internal.NpyData;
 import io.il4j.core.io.internal.NpyHeader;
-import io.il4j.core.io.internal.SpecJson;
 import io.il4j.core.space.Box;
 import io.il4j.core.space.Discrete;
 
@@ -62,7 +62,7 @@ public final class NpzDatasetReader {
             int episodes = obsOff.length - 1;
             boolean[] term = a.has("terminated") ? a.booleans("terminated") : new boolean[Math.max(0, episodes)];
             boolean[] trunc = a.has("truncated") ? a.booleans("truncated") : new boolean[Math.max(0, episodes)];
-            DatasetSpec spec = a.has("spec_json") ? SpecJson.decode(a.bytes("spec_json"), file) : a.inferSpec();
+            DatasetSpec spec = a.has("spec_json") ? specJson(a.bytes("spec_json"), file) : a.inferSpec();
 
             int nObs = a.rows("observations"), nSteps = a.rows("actions");
             a.expectShape("observations", nObs, spec.observationDim());
@@ -230,6 +230,15 @@ public final class NpzDatasetReader {
             } catch (ZipException e) {
                 throw error(name, "cannot be decompressed (" + e.getMessage() + ")");
             }
+        }
+    }
+
+    /** The {@code spec_json} entry; errors name the file and the entry. */
+    private static DatasetSpec specJson(byte[] bytes, Path file) {
+        try {
+            return DatasetSpecJson.decode(bytes);
+        } catch (IllegalArgumentException e) {
+            throw DatasetFormatException.inFile(file, "entry 'spec_json' " + e.getMessage());
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.il4j.core.io;
 
+import io.il4j.core.data.DatasetSpecJson;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.report.AtomicFiles;
 import io.il4j.core.io.internal.NpyData;
 import io.il4j.core.io.internal.NpyHeader;
-import io.il4j.core.io.internal.SpecJson;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,7 +57,7 @@ public final class NpzDatasetWriter {
         }
         obsOffsets[episodes] = d.numObservations();
         stepOffsets[episodes] = d.numSteps();
-        byte[] spec = SpecJson.encode(d.spec());
+        byte[] spec = DatasetSpecJson.encode(d.spec());
 
         ZipOutputStream zip = new ZipOutputStream(os);
         zip.setLevel(Deflater.DEFAULT_COMPRESSION); // zlib's default, as np.savez_compressed

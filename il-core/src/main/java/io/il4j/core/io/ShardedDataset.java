@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.data.DatasetSpecJson;
 import io.il4j.core.data.ShardSource;
-import io.il4j.core.io.internal.SpecJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +79,12 @@ public final class ShardedDataset implements ShardSource {
         if (root.path("version").asInt(-1) != VERSION)
             throw DatasetFormatException.inFile(manifest, "has version " + root.path("version") + "; expected " + VERSION);
         if (!root.path("spec").isObject()) throw DatasetFormatException.inFile(manifest, "lacks the object 'spec'");
-        DatasetSpec spec = SpecJson.decode(JSON.writeValueAsBytes(root.path("spec")), manifest);
+        DatasetSpec spec;
+        try {
+            spec = DatasetSpecJson.decode(root.path("spec"));
+        } catch (IllegalArgumentException e) {
+            throw DatasetFormatException.inFile(manifest, "object 'spec' " + e.getMessage());
+        }
         JsonNode list = root.path("shards");
         if (!list.isArray() || list.isEmpty())
             throw DatasetFormatException.inFile(manifest, "lists no shards; expected a non-empty array 'shards'");
@@ -192,7 +197,7 @@ public final class ShardedDataset implements ShardSource {
     @Override
     public String contentHash() {
         MessageDigest md = sha256();
-        md.update(SpecJson.encode(spec));
+        md.update(DatasetSpecJson.encode(spec));
         for (Shard s : shards) md.update(s.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         return HexFormat.of().formatHex(md.digest());
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
-import io.il4j.core.io.internal.SpecJson;
+import io.il4j.core.data.DatasetSpecJson;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -91,7 +91,7 @@ public final class ShardedDatasetWriter implements AutoCloseable {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", ShardedDataset.FORMAT);
         root.put("version", ShardedDataset.VERSION);
-        root.set("spec", JSON.readTree(SpecJson.encode(spec)));
+        root.set("spec", JSON.readTree(DatasetSpecJson.encode(spec)));
         root.put("episodes", written.stream().mapToLong(ShardedDataset.Shard::episodes).sum());
         root.put("steps", written.stream().mapToLong(ShardedDataset.Shard::steps).sum());
         root.put("observations", written.stream().mapToLong(ShardedDataset.Shard::observations).sum());

@@ -13,8 +13,8 @@ import java.util.List;
  * reward = 10 e + t + 1
  * </pre>
  */
-final class TwoEpisodes {
-    static final DatasetSpec SPEC = new DatasetSpec(List.of("x", "y"), Box.uniform(1, -100, 100), List.of("a"), List.of(), true);
+public final class TwoEpisodes {
+    public static final DatasetSpec SPEC = new DatasetSpec(List.of("x", "y"), Box.uniform(1, -100, 100), List.of("a"), List.of(), true);
 
     private TwoEpisodes() {
     }
@@ -23,7 +23,7 @@ final class TwoEpisodes {
         return new double[]{10 * e + t, -t};
     }
 
-    static Dataset build() {
+    public static Dataset build() {
         DatasetBuilder b = new DatasetBuilder(SPEC);
         b.beginEpisode();
         for (int t = 0; t < 3; t++) b.addStep(obs(0, t), new double[]{t + 0.5}, t + 1);

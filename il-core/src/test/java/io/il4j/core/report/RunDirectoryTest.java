@@ -3,7 +3,7 @@ package io.il4j.core.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
-import io.il4j.core.data.DatasetStatistics;
+import io.il4j.core.metrics.DatasetStatistics;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.space.Box;

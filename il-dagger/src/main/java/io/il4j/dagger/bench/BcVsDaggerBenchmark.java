@@ -20,50 +20,47 @@ import java.util.Map;
  * run under {@code <out>/<task>/} (an interrupted benchmark resumes completed rounds; {@code --fresh}
  * deletes them first, which a rerun after a code change needs, or old rounds mix with new code); prints the
  * table and the headline claims with their measured numbers.
- *
- * <pre>
- *   BcVsDaggerBenchmark [--out runs/bc-vs-dagger] [--seeds 5] [--first-seed 0] [--methods bc,dagger,dart,hg-dagger]
- *                       [--tasks driving,pendulum] [--quick] [--fresh]
- * </pre>
- * Not thread-safe.
+ * Run it with {@link #run(Options, PrintStream)} ({@code il bench dagger} is the command-line form). Not thread-safe.
  */
 public final class BcVsDaggerBenchmark {
 
     private BcVsDaggerBenchmark() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Il4j.configure();
-        Path out = Path.of("runs", "bc-vs-dagger");
-        int seeds = 5;
-        long firstSeed = 0;
-        List<Method> methods = List.of(Method.values());
-        List<String> taskNames = List.of("driving", "pendulum");
-        boolean quick = false, fresh = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--out" -> out = Path.of(value(args, ++i, "--out"));
-                case "--seeds" -> seeds = Integer.parseInt(value(args, ++i, "--seeds"));
-                case "--first-seed" -> firstSeed = Long.parseLong(value(args, ++i, "--first-seed"));
-                case "--methods" -> methods = methodList(value(args, ++i, "--methods"));
-                case "--tasks" -> taskNames = List.of(value(args, ++i, "--tasks").split(","));
-                case "--quick" -> quick = true;
-                case "--fresh" -> fresh = true;
-                case "--help", "-h" -> {
-                    System.out.println("usage: BcVsDaggerBenchmark [--out DIR (runs/bc-vs-dagger)] [--seeds N (5)] [--first-seed S (0)] "
-                            + "[--methods bc,dagger,dart,hg-dagger (all)] "
-                            + "[--tasks driving,pendulum] [--quick (small budgets, a smoke run)] [--fresh (discard saved rounds)]");
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; try --help");
-            }
+    /**
+     * What to run.
+     *
+     * @param out       output directory (results, plots, and the round data an interrupted run resumes from)
+     * @param seeds     seeds per method
+     * @param firstSeed first seed; seeds are consecutive
+     * @param methods   methods, in table order
+     * @param tasks     task names ({@link BenchmarkTasks#byName})
+     * @param quick     small budgets: a smoke run, not the README's figures
+     * @param fresh     delete the saved round data of the tasks first
+     */
+    public record Options(Path out, int seeds, long firstSeed, List<Method> methods, List<String> tasks, boolean quick, boolean fresh) {
+        public static final String DEFAULT_OUT = "runs/bc-vs-dagger", DEFAULT_METHODS = "bc,dagger,dart,hg-dagger",
+                DEFAULT_TASKS = "driving,pendulum";
+        public static final int DEFAULT_SEEDS = 5;
+
+        public Options {
+            if (out == null) throw new IllegalArgumentException("out must not be null");
+            if (seeds < 1) throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
+            if (methods == null || methods.isEmpty()) throw new IllegalArgumentException("methods needs at least one method");
+            if (tasks == null || tasks.isEmpty()) throw new IllegalArgumentException("tasks needs at least one task");
+            methods = List.copyOf(methods);
+            tasks = tasks.stream().map(String::trim).toList();
         }
-        if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+    }
+
+    /** Runs the benchmark as configured (deleting saved rounds first when {@code fresh}); returns the per-task results. */
+    public static List<Comparison.TaskResult> run(Options o, PrintStream console) throws IOException {
+        Il4j.configure();
         List<BenchmarkTask> tasks = new ArrayList<>();
-        for (String t : taskNames) tasks.add(BenchmarkTasks.byName(t.trim(), quick));
-        if (fresh)
-            for (BenchmarkTask t : tasks) deleteRecursively(out.resolve(t.name()));
-        run(tasks, methods, seedList(firstSeed, seeds), out, System.out);
+        for (String t : o.tasks()) tasks.add(BenchmarkTasks.byName(t, o.quick()));
+        if (o.fresh())
+            for (BenchmarkTask t : tasks) deleteRecursively(o.out().resolve(t.name()));
+        return run(tasks, o.methods(), seedList(o.firstSeed(), o.seeds()), o.out(), console);
     }
 
     /** Deletes a task's saved round data (nothing when it does not exist). */
@@ -74,11 +71,6 @@ public final class BcVsDaggerBenchmark {
         }
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
-        return args[i];
-    }
-
     /** {@code n} consecutive seeds from {@code first}. */
     static long[] seedList(long first, int n) {
         long[] s = new long[n];
@@ -87,7 +79,7 @@ public final class BcVsDaggerBenchmark {
     }
 
     /** Methods by their lower-case names ({@code bc,dagger,dart,hg-dagger}), in the order given. */
-    static List<Method> methodList(String names) {
+    public static List<Method> methodList(String names) {
         List<Method> out = new ArrayList<>();
         for (String n : names.split(",")) {
             String key = n.trim().toUpperCase(Locale.ROOT).replace('-', '_');
@@ -97,7 +89,7 @@ public final class BcVsDaggerBenchmark {
                 throw new IllegalArgumentException("unknown method '" + n.trim() + "'; expected bc, dagger, dart or hg-dagger");
             }
         }
-        if (out.isEmpty()) throw new IllegalArgumentException("--methods needs at least one method");
+        if (out.isEmpty()) throw new IllegalArgumentException("methods needs at least one method");
         return out;
     }
 

@@ -54,11 +54,7 @@ import java.util.Map;
  * </ol>
  * Prints a table, writes {@code results.json}, {@code config.json}, {@code cost_vs_horizon.png} and
  * {@code return_vs_labels.png} into the output directory (default {@code runs/quickstart}).
- *
- * <pre>
- *   Quickstart [--data datasets/driving/expert-clean.csv] [--out runs/quickstart] [--labels 10000] [--seed 0]
- * </pre>
- * Not thread-safe.
+ * Run it with {@link #run(Options, PrintStream)} ({@code il quickstart} is the command-line form). Not thread-safe.
  */
 public final class Quickstart {
     static final int[] HORIZONS = {50, 100, 200, 400, 800, 1600};
@@ -71,12 +67,18 @@ public final class Quickstart {
      * @param seed   seed of training and of DAgger's rollouts
      */
     public record Options(Path data, Path out, int labels, long seed) {
+        /** The defaults, as constants so that the command line's defaults are these. */
+        public static final String DEFAULT_DATA = "datasets/driving/expert-clean.csv", DEFAULT_OUT = "runs/quickstart";
+        public static final int DEFAULT_LABELS = 10_000;
+        public static final long DEFAULT_SEED = 0;
+
         public Options {
-            if (labels < 500) throw new IllegalArgumentException("--labels must be >= 500, got " + labels);
+            if (data == null || out == null) throw new IllegalArgumentException("data and out must not be null");
+            if (labels < 500) throw new IllegalArgumentException("labels must be >= 500, got " + labels);
         }
 
         public static Options defaults() {
-            return new Options(Path.of("datasets", "driving", "expert-clean.csv"), Path.of("runs", "quickstart"), 10_000, 0);
+            return new Options(Path.of(DEFAULT_DATA), Path.of(DEFAULT_OUT), DEFAULT_LABELS, DEFAULT_SEED);
         }
     }
 
@@ -92,36 +94,12 @@ public final class Quickstart {
     private Quickstart() {
     }
 
-    public static void main(String[] args) throws IOException {
-        Options o = Options.defaults();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data" -> o = new Options(Path.of(value(args, ++i)), o.out(), o.labels(), o.seed());
-                case "--out" -> o = new Options(o.data(), Path.of(value(args, ++i)), o.labels(), o.seed());
-                case "--labels" -> o = new Options(o.data(), o.out(), Integer.parseInt(value(args, ++i)), o.seed());
-                case "--seed" -> o = new Options(o.data(), o.out(), o.labels(), Long.parseLong(value(args, ++i)));
-                case "--help", "-h" -> {
-                    System.out.println("usage: quickstart [--data FILE (datasets/driving/expert-clean.csv)] [--out DIR (runs/quickstart)] "
-                            + "[--labels N (10000)] [--seed S (0)]");
-                    return;
-                }
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; try --help");
-            }
-        }
-        run(o, System.out);
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        return args[i];
-    }
-
     public static Result run(Options o, PrintStream console) throws IOException {
         Il4j.configure();
         long t0 = System.nanoTime();
         if (!Files.isRegularFile(o.data()))
             throw new IllegalArgumentException("demonstrations not found: " + o.data().toAbsolutePath()
-                    + " (run from the il4j root, or pass --data FILE)");
+                    + " (a relative path is resolved from the working directory: the il4j checkout for the shipped data)");
         Dataset demos = DatasetFiles.load(o.data()).dataset();
         DrivingConfig cfg = DrivingConfig.builder().horizon(2_000).build();
         Env env = new DrivingEnv(cfg);

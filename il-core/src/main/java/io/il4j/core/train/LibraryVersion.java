@@ -1,4 +1,4 @@
-package io.il4j.bc.internal;
+package io.il4j.core.train;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ public final class LibraryVersion {
     }
 
     private static String load() {
-        try (InputStream in = LibraryVersion.class.getResourceAsStream("/io/il4j/bc/version.properties")) {
+        try (InputStream in = LibraryVersion.class.getResourceAsStream("/io/il4j/core/version.properties")) {
             if (in == null) return "unknown";
             Properties p = new Properties();
             p.load(in);

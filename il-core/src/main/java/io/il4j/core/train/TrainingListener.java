@@ -1,6 +1,9 @@
-package io.il4j.bc;
+package io.il4j.core.train;
 
-/** Callbacks from {@link BcTrainer} (progress display, logging). Methods run on the training thread. */
+/**
+ * Callbacks from a trainer (BC, CQL, IQ-Learn): progress display, logging, live run directories. Methods
+ * run on the training thread.
+ */
 public interface TrainingListener {
 
     /** A listener that ignores everything. */
@@ -19,7 +22,7 @@ public interface TrainingListener {
     default void onCheckpoint(LearningCurvePoint point, boolean improved) {
     }
 
-    /** Training ended (normally or early). */
-    default void onFinish(TrainedPolicy result) {
+    /** Training ended (normally or early); the trainer returns its result. */
+    default void onFinish() {
     }
 }

@@ -1,6 +1,7 @@
-package io.il4j.core.data;
+package io.il4j.core.metrics;
 
-import io.il4j.core.metrics.RunningStats;
+import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.report.Table;
 import io.il4j.core.space.Box;
 import io.il4j.core.space.Discrete;

@@ -1,4 +1,4 @@
-package io.il4j.bc;
+package io.il4j.core.train;
 
 /** Training produced a NaN or infinite loss; names the step and the last finite loss. */
 public class TrainingDivergedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.il4j.bc;
+package io.il4j.core.train;
 
 import io.il4j.core.env.Env;
 

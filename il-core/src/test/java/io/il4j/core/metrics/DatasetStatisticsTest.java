@@ -1,5 +1,8 @@
-package io.il4j.core.data;
+package io.il4j.core.metrics;
 
+import io.il4j.core.data.DatasetBuilder;
+import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.data.TwoEpisodes;
 import io.il4j.core.space.Discrete;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.il4j.bc;
+package io.il4j.core.train;
 
 import io.il4j.core.report.Progress;
 
@@ -34,7 +34,7 @@ public final class TrainingProgress implements TrainingListener {
     }
 
     @Override
-    public void onFinish(TrainedPolicy result) {
+    public void onFinish() {
         if (progress != null) progress.close();
     }
 }
