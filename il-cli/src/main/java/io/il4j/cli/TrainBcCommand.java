@@ -8,6 +8,8 @@ import io.il4j.core.train.TrainingProgress;
 import io.il4j.bc.Relabel;
 import io.il4j.bc.TrainedPolicy;
 import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.io.ShardedDataset;
 import io.il4j.core.report.RunDirectory;
 import io.il4j.core.runtime.Il4j;
 import picocli.CommandLine.ArgGroup;
@@ -28,8 +30,14 @@ import java.util.concurrent.Callable;
                 "Load the policy in Java with Policies.load(path).act(observation)."})
 final class TrainBcCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Demonstrations (.csv, .npz, .h5).")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Demonstrations (.csv, .npz, .h5, or a sharded "
+            + "dataset directory from 'il convert --shard-steps N', which is streamed shard by shard instead of loaded whole).")
     Path data;
+
+    @Option(names = "--buffer-shards", paramLabel = "N", defaultValue = "4",
+            description = "Sharded --data: shards sampled from at a time (the shuffle buffer; one more group loads in the "
+                    + "background); validation holds out whole shards (default: ${DEFAULT-VALUE}).")
+    int bufferShards;
 
     @Option(names = "--policy", defaultValue = AUTO, paramLabel = "HEAD",
             description = "Policy head: mse (deterministic), gaussian, mdn (mixture density, for multimodal experts), "
@@ -117,7 +125,11 @@ final class TrainBcCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
         Il4j.configure();
-        Dataset dataset = input.load(data, System.err).dataset();
+        if (bufferShards < 1) throw new IllegalArgumentException("--buffer-shards must be >= 1, got " + bufferShards);
+        ShardedDataset shards = ShardedDataset.isSharded(data) ? ShardedDataset.open(data) : null;
+        Dataset dataset = shards == null ? input.load(data, System.err).dataset() : null;
+        DatasetSpec spec = shards != null ? shards.spec() : dataset.spec();
+        long dataSteps = shards != null ? shards.numSteps() : dataset.numSteps();
         BcConfig config;
         TrainedPolicy trained;
         EvalRollouts rollouts = null;
@@ -126,16 +138,17 @@ final class TrainBcCommand implements Callable<Integer> {
             rollouts = new EvalRollouts(env, eval.episodes, 1_000_000L, env.spec().maxEpisodeSteps(), 1);
         }
         try {
-            config = config(dataset);
-            System.out.println("training " + config.head().cliName() + " BC on " + dataset);
-            trained = BcTrainer.train(dataset, config, new TrainingProgress("train bc"), rollouts);
+            config = config(spec);
+            BcTrainer trainer = new BcTrainer(config, new TrainingProgress("train bc"), rollouts);
+            System.out.println("training " + config.head().cliName() + " BC on " + (shards != null ? shards : dataset));
+            trained = shards != null ? trainer.train(shards, bufferShards) : trainer.train(dataset);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
         }
         if (!trained.provenance().stoppedEarly() && trained.provenance().stepsTrained() < FEW_STEPS)
             System.err.printf(java.util.Locale.ROOT, "warning: only %d gradient steps (%d epochs of %d steps at batch %d); the policy "
                             + "is probably under-trained: pass --steps %d or more%n", trained.provenance().stepsTrained(),
-                    config.epochs(), dataset.numSteps(), config.batchSize(), FEW_STEPS);
+                    config.epochs(), dataSteps, config.batchSize(), FEW_STEPS);
         trained.save(out);
         RunDirectory run = RunDirectory.create(runs, name != null ? name : "bc-" + config.head().cliName());
         trained.writeRun(run);
@@ -144,9 +157,9 @@ final class TrainBcCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BcConfig config(Dataset dataset) {
+    private BcConfig config(DatasetSpec spec) {
         HeadType h = !AUTO.equals(head) ? HeadType.parse(head)
-                : dataset.spec().actionSpace().isDiscrete() ? HeadType.CATEGORICAL : HeadType.GAUSSIAN;
+                : spec.actionSpace().isDiscrete() ? HeadType.CATEGORICAL : HeadType.GAUSSIAN;
         return BcConfig.builder().head(h).seed(seed).goalConditioned(goalConditioned)
                 .hiddenSizes(hidden).learningRate(learningRate).batchSize(batchSize).epochs(epochs).maxSteps(steps)
                 .validationFraction(validation).patience(patience).mixtureComponents(components).nllBeta(nllBeta).history(history)
