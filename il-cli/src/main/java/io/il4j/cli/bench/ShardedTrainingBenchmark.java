@@ -65,8 +65,13 @@ public final class ShardedTrainingBenchmark {
                              double stepsPerSecond) {
     }
 
+    /**
+     * One training phase. {@code loopCpuSeconds} is the training thread's CPU time over the loop (the shard loader's
+     * thread not included): samples per CPU-second move less with the machine's load than samples/s.
+     */
     public record Training(String sampler, long datasetSteps, int shards, int bufferShards, int gradientSteps, int batchSize,
-                           double setupSeconds, double loopSeconds, double samplesPerSecond, double finalLoss) {
+                           double setupSeconds, double loopSeconds, double samplesPerSecond, double loopCpuSeconds,
+                           double samplesPerCpuSecond, double finalLoss) {
     }
 
     public record Result(Phase phase, Generation generation, Training training, long peakRssBytes, long maxHeapBytes,
@@ -164,23 +169,26 @@ public final class ShardedTrainingBenchmark {
 
     /** Times the training loop between the trainer's onStart and onFinish. */
     private static final class Timer implements TrainingListener {
-        long start, end;
+        private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start, end, cpuStart, cpuEnd;
 
         @Override
         public void onStart(int totalSteps, int trainSteps, int validationSteps) {
             start = System.nanoTime();
+            cpuStart = threads.getCurrentThreadCpuTime();
         }
 
         @Override
         public void onFinish() {
             end = System.nanoTime();
+            cpuEnd = threads.getCurrentThreadCpuTime();
         }
 
         Training training(String sampler, long datasetSteps, int shards, int buffer, int steps, long t0, double loss) {
             int batch = config(steps).batchSize();
-            double loop = (end - start) / 1e9;
+            double loop = (end - start) / 1e9, cpu = (cpuEnd - cpuStart) / 1e9;
             return new Training(sampler, datasetSteps, shards, buffer, steps, batch, (start - t0) / 1e9, loop,
-                    (double) steps * batch / loop, loss);
+                    (double) steps * batch / loop, cpu, (double) steps * batch / cpu, loss);
         }
     }
 
@@ -223,6 +231,8 @@ public final class ShardedTrainingBenchmark {
             t.addRow("setup seconds (normalizers, first batch source)", x.setupSeconds());
             t.addRow("training loop seconds", x.loopSeconds());
             t.addRow("samples/s", x.samplesPerSecond());
+            t.addRow("training thread CPU seconds", x.loopCpuSeconds());
+            t.addRow("samples per CPU-second", x.samplesPerCpuSecond());
             t.addRow("final train loss", x.finalLoss());
         }
         t.addRow("peak RSS (MB)", r.peakRssBytes() / 1e6);

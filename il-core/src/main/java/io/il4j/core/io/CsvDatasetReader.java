@@ -100,8 +100,11 @@ public final class CsvDatasetReader {
         return readSequentially(file, size, progress);
     }
 
-    /** Reads {@code file} record by record with Commons CSV (quoted cells, quoted line breaks, any delimiter). */
-    LoadResult readSequentially(Path file, long size, ProgressListener progress) throws IOException {
+    /**
+     * Reads {@code file} record by record with Commons CSV on this thread (what {@link #read} falls back to for quoted
+     * cells, quoted line breaks and multi-byte delimiters); the same dataset, warnings and errors as {@link #read}.
+     */
+    public LoadResult readSequentially(Path file, long size, ProgressListener progress) throws IOException {
         CSVFormat format = format();
         try (CountingInputStream counting = new CountingInputStream(
                 new BufferedInputStream(Files.newInputStream(file), 1 << 16), size, progress);
