@@ -5,14 +5,15 @@ import io.il4j.core.train.LearningCurvePoint;
 import io.il4j.core.train.TrainingDivergedException;
 import io.il4j.core.train.EvalRollouts;
 import io.il4j.core.train.Provenance;
-import io.il4j.core.train.LibraryVersion;
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
-import io.il4j.bc.internal.Head;
+import io.il4j.core.nn.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
+import io.il4j.core.data.AchievedGoals;
 import io.il4j.core.data.BatchSource;
 import io.il4j.core.data.Dataset;
+import io.il4j.core.data.IncompatibleDatasetException;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.data.EpisodeSplit;
 import io.il4j.core.data.GoalRelabeler;
@@ -32,10 +33,7 @@ import io.il4j.core.runtime.Il4j;
 import io.il4j.core.space.Discrete;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-import static io.il4j.core.io.CsvOptions.GOAL_PREFIX;
-import static io.il4j.core.io.CsvOptions.OBS_PREFIX;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -274,8 +272,7 @@ public final class BcTrainer implements PolicyLearner {
             metrics.put("eval_return", last.evalReturn());
             last.evalMetrics().forEach((k, v) -> metrics.put("eval_" + k, v));
         }
-        Provenance prov = new Provenance("bc", dataHash, dataDescription, c.seed(), LibraryVersion.get(), Instant.now().toString(),
-                step, bestStep, stoppedEarly, metrics);
+        Provenance prov = Provenance.of("bc", dataHash, dataDescription, c.seed(), step, bestStep, stoppedEarly, metrics);
         TrainedPolicy result = new TrainedPolicy(policy, prov, curve);
         listener.onFinish();
         return result;
@@ -316,7 +313,17 @@ public final class BcTrainer implements PolicyLearner {
 
     /** Hindsight relabeling of a dataset, or null when goals come from the dataset (or there are none). */
     private static GoalRelabeler relabeler(Dataset data, BcConfig c, int[] goalDims) {
-        return goalDims == null ? null : new GoalRelabeler(data, goalDims, c.relabel().strategy(), 1);
+        return goalDims == null ? null : new GoalRelabeler(data, goalDims, strategy(c.relabel()), 1);
+    }
+
+    /** The data layer's strategy for a relabeling option. */
+    private static GoalRelabeler.Strategy strategy(Relabel r) {
+        return switch (r) {
+            case NONE -> throw new IllegalArgumentException("relabel=none takes goals from the dataset; there is nothing to relabel");
+            case FINAL -> GoalRelabeler.Strategy.FINAL;
+            case FUTURE -> GoalRelabeler.Strategy.FUTURE;
+            case UNIFORM_LATER -> GoalRelabeler.Strategy.UNIFORM_LATER;
+        };
     }
 
     /** All steps, or with relabeling only those that have a later state to take a goal from. */
@@ -342,7 +349,7 @@ public final class BcTrainer implements PolicyLearner {
     }
 
     private static BcNormalizers fitNormalizers(Dataset data, int[] trainSteps, BcConfig c, int[] goalDims, int goalDim) {
-        Normalizer obs = c.normalizeObservations() ? Normalizer.fitObservations(data, trainSteps, STD_FLOOR)
+        Normalizer obs = c.normalizeObservations() ? data.observationNormalizer(trainSteps, STD_FLOOR)
                 : Normalizer.identity(data.observationDim());
         Normalizer goal = null;
         if (goalDim > 0) {
@@ -356,7 +363,7 @@ public final class BcTrainer implements PolicyLearner {
         }
         Normalizer act = null;
         if (!data.spec().actionSpace().isDiscrete())
-            act = c.normalizeActions() ? Normalizer.fitActions(data, trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
+            act = c.normalizeActions() ? data.actionNormalizer(trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
         return new BcNormalizers(obs, goal, act);
     }
 
@@ -425,9 +432,7 @@ public final class BcTrainer implements PolicyLearner {
     /** The spec of the trained policy: the dataset's, with goal names when goals come from achieved states. */
     public static DatasetSpec policySpec(DatasetSpec spec, BcConfig c) {
         if (!c.goalConditioned() || spec.hasGoals()) return spec;
-        List<String> names = new ArrayList<>();
-        for (int d : achievedGoalDims(spec, c)) names.add(GOAL_PREFIX + spec.observationNames().get(d));
-        return new DatasetSpec(spec.observationNames(), spec.actionSpace(), spec.actionNames(), names, spec.hasRewards());
+        return AchievedGoals.withGoalNames(spec, achievedGoalDims(spec, c));
     }
 
     private static int inputDim(DatasetSpec spec, BcConfig c) {
@@ -435,49 +440,6 @@ public final class BcTrainer implements PolicyLearner {
     }
 
     private static int[] achievedGoalDims(DatasetSpec spec, BcConfig c) {
-        List<Integer> given = c.achievedGoalDims();
-        int[] dims;
-        if (given.isEmpty()) {
-            if (!spec.hasGoals())
-                throw new IncompatibleDatasetException("goal-conditioned BC relabels goals from achieved states, but the dataset has no "
-                        + "goal columns to take the goal size from; set achievedGoalDims (the observation dims that form the goal, e.g. 0,1)");
-            dims = namedGoalDims(spec);
-            if (dims == null) {
-                dims = new int[spec.goalDim()];
-                for (int i = 0; i < dims.length; i++) dims[i] = i;
-            }
-        } else {
-            dims = given.stream().mapToInt(Integer::intValue).toArray();
-            if (spec.hasGoals() && dims.length != spec.goalDim())
-                throw new IncompatibleDatasetException("achievedGoalDims has " + dims.length + " dims but the dataset's goals have "
-                        + spec.goalDim() + " " + spec.goalNames() + "; they must describe the same goal space");
-        }
-        for (int d : dims)
-            if (d >= spec.observationDim())
-                throw new IncompatibleDatasetException("achieved-goal dim " + d + " does not exist: observations have "
-                        + spec.observationDim() + " dims " + spec.observationNames()
-                        + (given.isEmpty() ? " (by default the first goal-dim observation dims form the achieved goal; set achievedGoalDims)" : ""));
-        return dims;
-    }
-
-    /**
-     * The observation dims the goal names point at ({@code goal_<observation name>}, as a {@link io.il4j.core.env.GoalEnv}
-     * records them; an {@code obs_} prefix of the observation name, as read from CSV, is ignored), or null when some
-     * goal name points at no observation.
-     */
-    private static int[] namedGoalDims(DatasetSpec spec) {
-        List<String> obs = spec.observationNames();
-        int[] dims = new int[spec.goalDim()];
-        for (int i = 0; i < dims.length; i++) {
-            String goal = withoutPrefix(spec.goalNames().get(i), GOAL_PREFIX);
-            dims[i] = -1;
-            for (int d = 0; d < obs.size() && dims[i] < 0; d++) if (withoutPrefix(obs.get(d), OBS_PREFIX).equals(goal)) dims[i] = d;
-            if (dims[i] < 0) return null;
-        }
-        return dims;
-    }
-
-    private static String withoutPrefix(String name, String prefix) {
-        return name.startsWith(prefix) && name.length() > prefix.length() ? name.substring(prefix.length()) : name;
+        return AchievedGoals.resolve(spec, c.achievedGoalDims());
     }
 }

@@ -1,5 +1,6 @@
 package io.il4j.bc;
 
+import io.il4j.core.data.IncompatibleDatasetException;
 import io.il4j.core.train.TrainingListener;
 import io.il4j.core.train.LearningCurvePoint;
 import io.il4j.core.train.TrainingDivergedException;

@@ -6,7 +6,7 @@ import io.il4j.bc.BcPolicy;
 import io.il4j.bc.HeadType;
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
-import io.il4j.bc.internal.Head;
+import io.il4j.core.nn.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
 import io.il4j.core.nn.internal.NativeFloats;
@@ -252,12 +252,4 @@ public final class BcBenchmark {
         return new Latency(what, s.length, s[s.length / 2] / 1e3, s[(int) Math.floor(s.length * 0.99)] / 1e3);
     }
 
-    /** Runs and writes JSON to {@code args[0]} (default {@code runs/bench-bc/results.json}). */
-    public static void main(String[] args) throws IOException {
-        Result r = run(System.out);
-        Path file = Path.of(args.length > 0 ? args[0] : "runs/bench-bc/results.json");
-        if (file.getParent() != null) java.nio.file.Files.createDirectories(file.getParent());
-        Json.write(file, r);
-        System.out.println("wrote " + file);
-    }
 }

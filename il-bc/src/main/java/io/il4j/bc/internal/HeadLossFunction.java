@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.nn.Head;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;

@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.nn.Head;
 import io.il4j.core.nn.Adam;
 import io.il4j.core.nn.Mlp;
 import io.il4j.core.nn.MlpSpec;

@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.nn.Head;
 import io.il4j.core.nn.Activation;
 import io.il4j.core.nn.Dl4jMlp;
 import io.il4j.core.nn.MlpSpec;

@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.nn.Head;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;

@@ -344,4 +344,18 @@ public final class Dataset {
                 + ", " + spec.actionSpace() + (spec.hasGoals() ? ", goal " + spec.goalDim() : "")
                 + (spec.hasRewards() ? ", rewards" : "") + "]";
     }
+
+    /** A normalizer fitted on the observation rows of the given steps (training steps only, so validation stays unseen). */
+    public Normalizer observationNormalizer(int[] steps, double stdFloor) {
+        int[] rows = new int[steps.length];
+        for (int i = 0; i < steps.length; i++) rows[i] = observationRow(steps[i]);
+        return Normalizer.fit(observationData(), observationDim(), rows, stdFloor);
+    }
+
+    /** A normalizer fitted on the (continuous) actions of the given steps. */
+    public Normalizer actionNormalizer(int[] steps, double stdFloor) {
+        if (spec().actionSpace().isDiscrete())
+            throw new IllegalArgumentException("discrete actions are indices and are not normalized");
+        return Normalizer.fit(actionData(), actionDim(), steps, stdFloor);
+    }
 }

@@ -43,13 +43,13 @@ public final class CsvDatasetWriter {
     /** The header the writer uses for {@code spec}; throws when two columns would share a name. */
     public static List<String> header(DatasetSpec spec) {
         List<String> h = new ArrayList<>(List.of("episode", "t"));
-        for (String n : spec.observationNames()) h.add(prefixed(CsvOptions.OBS_PREFIX, n));
+        for (String n : spec.observationNames()) h.add(prefixed(DatasetSpec.OBS_PREFIX, n));
         if (spec.actionSpace().isDiscrete()) h.add(CsvOptions.DISCRETE_ACTION);
-        else for (String n : spec.actionNames()) h.add(prefixed(CsvOptions.ACT_PREFIX, n));
+        else for (String n : spec.actionNames()) h.add(prefixed(DatasetSpec.ACT_PREFIX, n));
         if (spec.hasRewards()) h.add("reward");
         h.add("terminated");
         h.add("truncated");
-        for (String n : spec.goalNames()) h.add(prefixed(CsvOptions.GOAL_PREFIX, n));
+        for (String n : spec.goalNames()) h.add(prefixed(DatasetSpec.GOAL_PREFIX, n));
         Set<String> seen = new HashSet<>();
         for (String n : h)
             if (!seen.add(n)) throw new IllegalArgumentException("two CSV columns would be named '" + n + "' (header " + h

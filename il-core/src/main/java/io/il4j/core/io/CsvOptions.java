@@ -33,9 +33,6 @@ public record CsvOptions(char delimiter, String episodeColumn, String timeColumn
                          String rewardColumn, String terminatedColumn, String truncatedColumn,
                          List<String> goalColumns, Box actionBounds) {
 
-    public static final String OBS_PREFIX = "obs_";
-    public static final String ACT_PREFIX = "act_";
-    public static final String GOAL_PREFIX = "goal_";
     /** The default name of a single discrete-action column. */
     public static final String DISCRETE_ACTION = "act";
 

@@ -55,7 +55,7 @@ public final class Dl4jMlp {
         NeuralNetConfiguration.ListBuilder list = b.list();
         int in = inputDim;
         for (int width : trunk.hiddenSizes()) {
-            list.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(trunk.activation().dl4j())
+            list.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(dl4j(trunk.activation()))
                     .hasLayerNorm(trunk.layerNorm()).regularization(decay).build());
             in = width;
         }
@@ -103,5 +103,16 @@ public final class Dl4jMlp {
 
     private static float[] toFloats(INDArray a) {
         return a.dup('c').data().asFloat();
+    }
+
+    /** DL4J's counterpart of an activation. */
+    public static org.nd4j.linalg.activations.Activation dl4j(Activation a) {
+        return switch (a) {
+            case RELU -> org.nd4j.linalg.activations.Activation.RELU;
+            case TANH -> org.nd4j.linalg.activations.Activation.TANH;
+            case LEAKY_RELU -> org.nd4j.linalg.activations.Activation.LEAKYRELU;
+            case ELU -> org.nd4j.linalg.activations.Activation.ELU;
+            case IDENTITY -> org.nd4j.linalg.activations.Activation.IDENTITY;
+        };
     }
 }

@@ -36,14 +36,26 @@ class MlpKernelTest {
 
     /** The network's outputs in double, straight from the exported weights (no kernel code). */
     private static double[] forwardDouble(MlpWeights w, double[] x, int rows) {
+        return forwardPerturbed(w, -1, false, -1, 0, x, rows);
+    }
+
+    /**
+     * As {@link #forwardDouble} with {@code delta} added (in double) to one weight ({@code weight}) or bias of layer
+     * {@code layer} ({@code layer} -1: none).
+     */
+    private static double[] forwardPerturbed(MlpWeights w, int layer, boolean weight, int index, double delta, double[] x, int rows) {
         double[] cur = x;
         int width = w.inputDim();
-        for (DenseWeights l : w.layers()) {
+        for (int li = 0; li < w.layers().size(); li++) {
+            DenseWeights l = w.layers().get(li);
             double[] next = new double[rows * l.out()];
             for (int r = 0; r < rows; r++)
                 for (int j = 0; j < l.out(); j++) {
-                    double z = l.bias()[j];
-                    for (int i = 0; i < l.in(); i++) z += cur[r * width + i] * l.weights()[i * l.out() + j];
+                    double z = l.bias()[j] + (li == layer && !weight && index == j ? delta : 0);
+                    for (int i = 0; i < l.in(); i++) {
+                        double wij = l.weights()[i * l.out() + j] + (li == layer && weight && index == i * l.out() + j ? delta : 0);
+                        z += cur[r * width + i] * wij;
+                    }
                     next[r * l.out() + j] = switch (l.activation()) {
                         case RELU -> Math.max(z, 0);
                         case TANH -> Math.tanh(z);
@@ -117,44 +129,16 @@ class MlpKernelTest {
         while (l + 1 < net.numLayers() && net.parameterOffset(l + 1) <= i) l++;
         DenseWeights d = w.layers().get(l);
         int k = i - net.parameterOffset(l);
-        double[] x2 = x;
-        // evaluate in double with the one changed value: copy the layer's weights to a double-capable form
-        float old;
-        if (k < d.in() * d.out()) {
-            old = d.weights()[k];
-            return lossPerturbed(w, l, true, k, v - old, x2, c);
-        }
-        old = d.bias()[k - d.in() * d.out()];
-        return lossPerturbed(w, l, false, k - d.in() * d.out(), v - old, x2, c);
+        if (k < d.in() * d.out()) return lossPerturbed(w, l, true, k, v - d.weights()[k], x, c);
+        int b = k - d.in() * d.out();
+        return lossPerturbed(w, l, false, b, v - d.bias()[b], x, c);
     }
 
     /** As {@link #loss} with {@code delta} added (in double) to one weight or bias of layer {@code layer}. */
     private static double lossPerturbed(MlpWeights w, int layer, boolean weight, int index, double delta, double[] x, double[] c) {
-        double[] cur = x;
-        int width = w.inputDim();
-        for (int li = 0; li < w.layers().size(); li++) {
-            DenseWeights l = w.layers().get(li);
-            double[] next = new double[ROWS * l.out()];
-            for (int r = 0; r < ROWS; r++)
-                for (int j = 0; j < l.out(); j++) {
-                    double z = l.bias()[j] + (li == layer && !weight && index == j ? delta : 0);
-                    for (int i = 0; i < l.in(); i++) {
-                        double wij = l.weights()[i * l.out() + j] + (li == layer && weight && index == i * l.out() + j ? delta : 0);
-                        z += cur[r * width + i] * wij;
-                    }
-                    next[r * l.out() + j] = switch (l.activation()) {
-                        case RELU -> Math.max(z, 0);
-                        case TANH -> Math.tanh(z);
-                        case LEAKY_RELU -> z >= 0 ? z : 0.01 * z;
-                        case ELU -> z >= 0 ? z : Math.expm1(z);
-                        case IDENTITY -> z;
-                    };
-                }
-            cur = next;
-            width = l.out();
-        }
+        double[] z = forwardPerturbed(w, layer, weight, index, delta, x, ROWS);
         double s = 0;
-        for (int i = 0; i < cur.length; i++) s += c[i] * cur[i];
+        for (int i = 0; i < z.length; i++) s += c[i] * z[i];
         return s;
     }
 
@@ -172,7 +156,7 @@ class MlpKernelTest {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE).list();
         int in = IN;
         for (int width : trunk.hiddenSizes()) {
-            list.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(activation.dl4j()).build());
+            list.layer(new DenseLayer.Builder().nIn(in).nOut(width).activation(Dl4jMlp.dl4j(activation)).build());
             in = width;
         }
         // a dense (not output) last layer, so that DL4J backpropagates a given output gradient

@@ -1,5 +1,6 @@
 package io.il4j.envs.driving;
 
+import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.env.EnvSpec;
 import io.il4j.core.env.GoalEnv;
 import io.il4j.core.env.StepResult;
@@ -99,7 +100,7 @@ public final class DrivingGoalEnv implements GoalEnv {
     /** {@code goal_<name of the achieved-goal observation dim>}: {@code goal_lane_index, goal_speed}. */
     @Override
     public List<String> goalNames() {
-        return ACHIEVED_GOAL_DIMS.stream().map(d -> CsvOptions.GOAL_PREFIX + spec.observationNames().get(d)).toList();
+        return ACHIEVED_GOAL_DIMS.stream().map(d -> DatasetSpec.GOAL_PREFIX + spec.observationNames().get(d)).toList();
     }
 
     @Override

@@ -123,15 +123,6 @@ public final class IoBenchmark {
         }
     }
 
-    /** {@code il bench io} without the CLI: {@code [workDir [steps [obsDim [actDim]]]]}. */
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir"));
-        int steps = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_STEPS;
-        int obs = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_OBS_DIM;
-        int act = args.length > 3 ? Integer.parseInt(args[3]) : DEFAULT_ACT_DIM;
-        run(dir, steps, obs, act, System.out);
-    }
-
     private record Generated(String hash, long rawBytes, int episodes, double csvWriteSeconds) {
     }
 
@@ -145,8 +136,8 @@ public final class IoBenchmark {
     /** Random Gaussian data in episodes of {@value #EPISODE_LENGTH} steps, each with its final observation. */
     static Dataset generate(int steps, int obsDim, int actDim, long seed) {
         List<String> obsNames = new ArrayList<>(), actNames = new ArrayList<>();
-        for (int i = 0; i < obsDim; i++) obsNames.add(CsvOptions.OBS_PREFIX + i);
-        for (int i = 0; i < actDim; i++) actNames.add(CsvOptions.ACT_PREFIX + i);
+        for (int i = 0; i < obsDim; i++) obsNames.add(DatasetSpec.OBS_PREFIX + i);
+        for (int i = 0; i < actDim; i++) actNames.add(DatasetSpec.ACT_PREFIX + i);
         DatasetBuilder b = new DatasetBuilder(new DatasetSpec(obsNames, Box.unbounded(actDim), actNames, List.of(), true));
         Random rnd = new Random(seed);
         float[] o = new float[obsDim], a = new float[actDim];

@@ -1,5 +1,6 @@
 package io.il4j.core.io.internal;
 
+import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.io.CsvOptions;
 import io.il4j.core.io.DatasetFormatException;
 
@@ -45,7 +46,7 @@ public final class CsvColumns {
         terminated = optional(index, used, o.terminatedColumn());
         truncated = optional(index, used, o.truncatedColumn());
 
-        observationNames = o.observationColumns().isEmpty() ? withPrefix(CsvOptions.OBS_PREFIX) : o.observationColumns();
+        observationNames = o.observationColumns().isEmpty() ? withPrefix(DatasetSpec.OBS_PREFIX) : o.observationColumns();
         if (observationNames.isEmpty())
             throw DatasetFormatException.atLine(file, HEADER_LINE, null, "no observation columns; expected columns named "
                     + "obs_0, obs_1, ... or the columns given as observation columns (header: " + headerSummary() + ")");
@@ -54,7 +55,7 @@ public final class CsvColumns {
         String discreteName = o.discreteActionColumn();
         List<String> continuous = o.actionColumns();
         if (discreteName == null && continuous.isEmpty()) {
-            continuous = withPrefix(CsvOptions.ACT_PREFIX);
+            continuous = withPrefix(DatasetSpec.ACT_PREFIX);
             boolean plainAct = index.containsKey(CsvOptions.DISCRETE_ACTION);
             if (continuous.isEmpty() && plainAct) {
                 discreteName = CsvOptions.DISCRETE_ACTION;
@@ -72,7 +73,7 @@ public final class CsvColumns {
         actionNames = discrete ? List.of(discreteName) : continuous;
         actions = resolve(file, index, used, actionNames, discrete ? "the discrete action" : "an action");
 
-        goalNames = o.goalColumns().isEmpty() ? withPrefix(CsvOptions.GOAL_PREFIX) : o.goalColumns();
+        goalNames = o.goalColumns().isEmpty() ? withPrefix(DatasetSpec.GOAL_PREFIX) : o.goalColumns();
         goals = resolve(file, index, used, goalNames, "a goal");
 
         List<String> rest = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.nn.Head;
 import java.util.SplittableRandom;
 
 /** Logits over n discrete actions; loss: cross-entropy with (one-hot) labels via log-softmax. Action: the argmax. */

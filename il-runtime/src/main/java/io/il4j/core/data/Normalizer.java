@@ -72,20 +72,6 @@ public final class Normalizer {
         return new Normalizer(mean, std);
     }
 
-    /** Fits on the observation rows of the given steps of a dataset. */
-    public static Normalizer fitObservations(Dataset data, int[] steps, double stdFloor) {
-        int[] rows = new int[steps.length];
-        for (int i = 0; i < steps.length; i++) rows[i] = data.observationRow(steps[i]);
-        return fit(data.observationData(), data.observationDim(), rows, stdFloor);
-    }
-
-    /** Fits on the (continuous) actions of the given steps of a dataset. */
-    public static Normalizer fitActions(Dataset data, int[] steps, double stdFloor) {
-        if (data.spec().actionSpace().isDiscrete())
-            throw new IllegalArgumentException("discrete actions are indices and are not normalized");
-        return fit(data.actionData(), data.actionDim(), steps, stdFloor);
-    }
-
     public int dim() {
         return mean.length;
     }

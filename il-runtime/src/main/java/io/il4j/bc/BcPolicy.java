@@ -1,6 +1,6 @@
 package io.il4j.bc;
 
-import io.il4j.bc.internal.Head;
+import io.il4j.core.nn.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.data.Normalizer;
@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * A trained BC policy for embedding: a plain-Java forward pass over the exported weights (no DL4J
  * call, no allocation in {@link #act(double[], double[])}), normalization, and the head's decoding.
  * Input: the raw observation, followed by the goal when goal-conditioned (as
- * {@link io.il4j.core.env.GoalConditionedPolicy} supplies it). Output: the continuous action (clipped
+ * {@code io.il4j.core.env.GoalConditionedPolicy} (il-core) supplies it). Output: the continuous action (clipped
  * into the action space's finite bounds when {@code clipActions}), or the discrete index as one number.
  *
  * <p><b>Thread-safety:</b> a stateless policy (history 1, deterministic actions) is thread-safe:

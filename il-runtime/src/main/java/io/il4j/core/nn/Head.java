@@ -1,17 +1,19 @@
-package io.il4j.bc.internal;
+package io.il4j.core.nn;
 
 import java.io.Serializable;
 import java.util.SplittableRandom;
 
 /**
- * One policy head: how the network's raw outputs {@code z} are laid out, the loss they are trained
- * with, and how an action is read from them. Losses are computed in double on row-major arrays, so
+ * The head/loss contract of a policy network: how its raw outputs {@code z} are laid out, the loss they
+ * are trained with, and how an action is read from them. Implementations (il-bc's MSE, Gaussian, MDN,
+ * categorical, tanh-Gaussian heads) decide the output layout; learners train the network through the
+ * kernel ({@code Mlp}, il-core) with {@link #lossSum}'s output gradient. Losses are computed in double on row-major arrays, so
  * the same code serves the DL4J loss adapter, the lean trainer and the finite-difference tests.
  * Immutable; thread-safe.
  */
 public abstract class Head implements Serializable {
 
-    static final double LOG_2PI = Math.log(2 * Math.PI);
+    protected static final double LOG_2PI = Math.log(2 * Math.PI);
 
     /** Network outputs per row. */
     public abstract int outputDim();
@@ -40,14 +42,14 @@ public abstract class Head implements Serializable {
     }
 
     /** Index of the largest of {@code n} values starting at {@code off}. */
-    static int argmax(float[] v, int off, int n) {
+    protected static int argmax(float[] v, int off, int n) {
         int best = 0;
         for (int i = 1; i < n; i++) if (v[off + i] > v[off + best]) best = i;
         return best;
     }
 
     /** Draws an index with probabilities {@code softmax(logits[off .. off+n))}. */
-    static int sampleSoftmax(float[] logits, int off, int n, SplittableRandom rng) {
+    protected static int sampleSoftmax(float[] logits, int off, int n, SplittableRandom rng) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) max = Math.max(max, logits[off + i]);
         double total = 0;

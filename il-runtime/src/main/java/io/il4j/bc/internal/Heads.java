@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.nn.Head;
 import io.il4j.bc.BcConfig;
 import io.il4j.core.space.ActionSpace;
 import io.il4j.core.space.Discrete;

@@ -46,7 +46,7 @@ import java.util.Map;
  *                             empty = the dims the dataset's goal names point at ({@code goal_<observation name>},
  *                             as a GoalEnv that names its goals records them), else the first goalDim dims
  * @param seed                 seed of initialization, split and minibatch order
- * @param engine               dl4j (reference) or lean (same math on preallocated arrays, faster; layer norm uses dl4j)
+ * @param engine               dl4j (reference) or lean (the same math on il4j's training kernel, io.il4j.core.nn.Mlp, faster; layer norm uses dl4j)
  */
 public record BcConfig(HeadType head, List<Integer> hiddenSizes, Activation activation, boolean layerNorm,
                        double learningRate, double weightDecay, int batchSize, int epochs, int maxSteps,

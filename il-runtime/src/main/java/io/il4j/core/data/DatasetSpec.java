@@ -12,6 +12,13 @@ import java.util.List;
 public record DatasetSpec(List<String> observationNames, ActionSpace actionSpace, List<String> actionNames,
                           List<String> goalNames, boolean hasRewards) {
 
+    /**
+     * Name prefixes of observation, action and goal columns ({@code obs_x}, {@code act_0}, {@code goal_speed}): the
+     * CSV format's defaults, and how a goal name points at the observation it is achieved in ({@code goal_<observation name>}).
+     */
+    public static final String OBS_PREFIX = "obs_", ACT_PREFIX = "act_", GOAL_PREFIX = "goal_";
+
+
     public DatasetSpec {
         observationNames = List.copyOf(observationNames);
         actionNames = List.copyOf(actionNames);

@@ -2,29 +2,20 @@ package io.il4j.core.nn;
 
 /**
  * Hidden-layer activations supported by both the DL4J networks and the plain-Java forward pass
- * ({@link MlpForward}); each constant knows its DL4J counterpart and evaluates itself in Java, so an
- * exported network computes the same function without DL4J. Immutable; thread-safe.
+ * ({@link MlpForward}); each constant evaluates itself in Java (il-core's {@code Dl4jMlp} maps it to its DL4J
+ * counterpart), so an exported network computes the same function without DL4J. Immutable; thread-safe.
  */
 public enum Activation {
-    RELU(org.nd4j.linalg.activations.Activation.RELU),
-    TANH(org.nd4j.linalg.activations.Activation.TANH),
+    RELU,
+    TANH,
     /** Leaky ReLU with DL4J's default slope 0.01 for negative inputs. */
-    LEAKY_RELU(org.nd4j.linalg.activations.Activation.LEAKYRELU),
+    LEAKY_RELU,
     /** ELU with alpha 1 (DL4J's default). */
-    ELU(org.nd4j.linalg.activations.Activation.ELU),
+    ELU,
     /** No non-linearity; used for output layers (heads interpret the raw outputs). */
-    IDENTITY(org.nd4j.linalg.activations.Activation.IDENTITY);
+    IDENTITY;
 
     private static final float LEAKY_SLOPE = 0.01f;
-    private final org.nd4j.linalg.activations.Activation dl4j;
-
-    Activation(org.nd4j.linalg.activations.Activation dl4j) {
-        this.dl4j = dl4j;
-    }
-
-    public org.nd4j.linalg.activations.Activation dl4j() {
-        return dl4j;
-    }
 
     /**
      * Applies the activation in place to {@code x[0..n)}. Written so that C2 compiles the piecewise-linear

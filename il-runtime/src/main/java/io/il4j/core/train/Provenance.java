@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * @param algorithm      what trained it: {@code bc}, {@code cql}, {@code iqlearn}, ... (null in files written before
  *                       the field existed, which were all BC)
- * @param datasetHash    {@link io.il4j.core.data.Dataset#contentHash()} of the training data
+ * @param datasetHash    {@code Dataset.contentHash()} of the training data
  * @param datasetSummary the dataset's description (episodes, steps, spec)
  * @param seed           the training seed
  * @param libraryVersion il4j version that trained it
@@ -26,9 +26,9 @@ public record Provenance(String algorithm, String datasetHash, String datasetSum
     }
 
     /** A provenance stamped now with this library's version. */
-    public static Provenance of(String algorithm, io.il4j.core.data.Dataset data, long seed, int stepsTrained, int bestStep,
+    public static Provenance of(String algorithm, String datasetHash, String datasetSummary, long seed, int stepsTrained, int bestStep,
                                 boolean stoppedEarly, Map<String, Double> metrics) {
-        return new Provenance(algorithm, data.contentHash(), data.toString(), seed, LibraryVersion.get(), java.time.Instant.now().toString(),
+        return new Provenance(algorithm, datasetHash, datasetSummary, seed, LibraryVersion.get(), java.time.Instant.now().toString(),
                 stepsTrained, bestStep, stoppedEarly, metrics);
     }
 }

@@ -84,8 +84,10 @@ public final class PolicyArchive {
             throw new InvalidPolicyFileException(path + ": " + MANIFEST + " does not declare format '" + FORMAT + "'; not an il4j policy");
         int version = m.path("formatVersion").asInt(-1);
         if (version < 1 || version > FORMAT_VERSION)
-            throw new InvalidPolicyFileException(path + ": policy format version " + m.path("formatVersion")
-                    + " is not supported by this il4j (supports 1.." + FORMAT_VERSION + "); upgrade il4j");
+            throw new InvalidPolicyFileException(path + ": policy format version " + m.path("formatVersion") + ", written by il4j "
+                    + m.path("libraryVersion").asText("(unknown version)") + ", is not supported by this il4j " + io.il4j.core.train.LibraryVersion.get()
+                    + " (reads format versions 1.." + FORMAT_VERSION + "); load it with il4j " + m.path("libraryVersion").asText("of that version")
+                    + " or later");
         String kind = m.path("kind").asText("");
         if (kind.isEmpty()) throw new InvalidPolicyFileException(path + ": " + MANIFEST + " names no policy kind");
         return new PolicyArchive(path, kind, m.path("libraryVersion").asText("unknown"), entries);

@@ -1,34 +1,22 @@
 package io.il4j.bc;
 
-import io.il4j.core.data.GoalRelabeler;
-
 /**
  * Where goal-conditioned BC takes the goal of a training step from: the dataset, or hindsight
- * relabeling with an achieved state of the same episode ({@link GoalRelabeler}). Goals are drawn
+ * relabeling with an achieved state of the same episode (the data layer's {@code GoalRelabeler}; {@code BcTrainer} maps
+ * each constant to its strategy). Goals are drawn
  * afresh for every minibatch, so every epoch sees new relabelings; {@link #FUTURE} and
  * {@link #UNIFORM_LATER} therefore draw from the same distribution here (they differ only when a
  * relabeled dataset is materialized with k copies per step). Immutable; thread-safe.
  */
 public enum Relabel {
     /** Use the goals stored in the dataset (no relabeling). */
-    NONE(null),
+    NONE,
     /** The state the episode ended in. */
-    FINAL(GoalRelabeler.Strategy.FINAL),
+    FINAL,
     /** A later state of the same episode, uniformly (HER's "future"). */
-    FUTURE(GoalRelabeler.Strategy.FUTURE),
+    FUTURE,
     /** A later state of the same episode, uniformly. */
-    UNIFORM_LATER(GoalRelabeler.Strategy.UNIFORM_LATER);
-
-    private final GoalRelabeler.Strategy strategy;
-
-    Relabel(GoalRelabeler.Strategy strategy) {
-        this.strategy = strategy;
-    }
-
-    /** The data layer's strategy (null for NONE). */
-    public GoalRelabeler.Strategy strategy() {
-        return strategy;
-    }
+    UNIFORM_LATER;
 
     /** Parses {@code none|final|future|uniform-later} (case-insensitive; '-' or '_'). */
     public static Relabel parse(String s) {

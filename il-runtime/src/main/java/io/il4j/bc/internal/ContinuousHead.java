@@ -1,5 +1,6 @@
 package io.il4j.bc.internal;
 
+import io.il4j.core.nn.Head;
 /** A head over continuous actions of dimension {@code dim}: labels are actions; by default the action is the first {@code dim} outputs. */
 abstract class ContinuousHead extends Head {
     final int dim;
