@@ -5,6 +5,11 @@ import io.il4j.core.train.LearningCurvePoint;
 import io.il4j.core.train.TrainingDivergedException;
 import io.il4j.core.train.EvalRollouts;
 import io.il4j.core.train.Provenance;
+import io.il4j.core.train.Checkpoint;
+import io.il4j.core.train.Checkpointing;
+import io.il4j.core.train.TrainingInterruptedException;
+import io.il4j.core.report.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.il4j.bc.internal.Dl4jEngine;
 import io.il4j.bc.internal.Engine;
 import io.il4j.core.nn.Head;
@@ -34,6 +39,8 @@ import io.il4j.core.space.Discrete;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +75,7 @@ public final class BcTrainer implements PolicyLearner {
     private final BcConfig config;
     private final TrainingListener listener;
     private final EvalRollouts eval;
+    private Checkpointing checkpointing;
 
     public BcTrainer(BcConfig config) {
         this(config, TrainingListener.NONE, null);
@@ -91,6 +99,18 @@ public final class BcTrainer implements PolicyLearner {
 
     public BcConfig config() {
         return config;
+    }
+
+    /**
+     * The same trainer, keeping checkpoints as {@code checkpointing} says and, when it names one, continuing from a
+     * checkpoint of the same configuration and data: the result is then bit-identical to an uninterrupted run's. A
+     * stop request ends training with a {@link TrainingInterruptedException} after writing the checkpoint. Layer-norm
+     * trunks (and engine=dl4j) train on DL4J and cannot checkpoint: {@link #train} refuses them.
+     */
+    public BcTrainer withCheckpointing(Checkpointing checkpointing) {
+        BcTrainer t = new BcTrainer(config, listener, eval);
+        t.checkpointing = checkpointing;
+        return t;
     }
 
     public TrainedPolicy train(Dataset data) {
@@ -136,7 +156,7 @@ public final class BcTrainer implements PolicyLearner {
         MinibatchSampler train = sampler(trainData, trainSteps, c.batchSize(), c.seed() + 1, true, c, norms, trainGoals, goalDim);
         MinibatchSampler val = valSteps.length == 0 ? null
                 : sampler(valData, valSteps, Math.min(MAX_VALIDATION_BATCH, valSteps.length), c.seed() + 2, false, c, norms, valGoals, goalDim);
-        return loop(c, warm, pspec, norms, train, val, trainSteps.length, valSteps.length, data.contentHash(), data.toString(), started);
+        return loop(c, warm, pspec, norms, train, train, val, trainSteps.length, valSteps.length, data.contentHash(), data.toString(), started);
     }
 
     /**
@@ -148,6 +168,9 @@ public final class BcTrainer implements PolicyLearner {
      */
     public TrainedPolicy train(ShardSource data, int bufferShards) {
         BcConfig c = config;
+        if (checkpointing != null && (checkpointing.resumeFrom() != null || checkpointing.everySteps() > 0))
+            throw new IllegalArgumentException("checkpoints and resume are not available when training from shards yet; train without "
+                    + "checkpoints");
         Il4j.configure();
         checkInputs(data.spec(), c);
         long started = System.nanoTime();
@@ -191,15 +214,18 @@ public final class BcTrainer implements PolicyLearner {
         })) {
             long trainSize = 0;
             for (int s : trainShards) trainSize += data.shardSteps(s);
-            return loop(c, null, pspec, norms, train, val, (int) Math.min(Integer.MAX_VALUE, trainSize), valSize, data.contentHash(),
+            return loop(c, null, pspec, norms, train, null, val, (int) Math.min(Integer.MAX_VALUE, trainSize), valSize, data.contentHash(),
                     data.toString() + " (streamed, " + bufferShards + " shards buffered)", started);
         }
     }
 
-    /** The training loop shared by in-memory and streamed data: Adam steps, validation checks, early stopping. */
+    /**
+     * The training loop shared by in-memory and streamed data: Adam steps, validation checks, early stopping, and
+     * checkpoints ({@code checkpointed} is the in-memory sampler whose state they save; null when streaming).
+     */
     private TrainedPolicy loop(BcConfig c, BcPolicy warm, DatasetSpec pspec, BcNormalizers norms, BatchSource train,
-                               MinibatchSampler val, int trainSize, int valSize, String dataHash, String dataDescription,
-                               long started) {
+                               MinibatchSampler checkpointed, MinibatchSampler val, int trainSize, int valSize, String dataHash,
+                               String dataDescription, long started) {
         Head head = Heads.create(c, pspec.actionSpace());
         int inputDim = train.observationWidth();
         Engine engine = c.engine() == TrainingEngine.LEAN && LeanEngine.supports(c.trunk())
@@ -210,14 +236,34 @@ public final class BcTrainer implements PolicyLearner {
         int perEpoch = train.batchesPerEpoch();
         int totalSteps = c.maxSteps() > 0 ? c.maxSteps() : c.epochs() * perEpoch;
         int interval = c.validationInterval() > 0 ? c.validationInterval() : perEpoch;
-        listener.onStart(totalSteps, trainSize, valSize);
 
         List<LearningCurvePoint> curve = new ArrayList<>();
         MlpWeights best = null;
-        double bestVal = Double.POSITIVE_INFINITY, lastGood = Double.NaN, intervalSum = 0;
-        int bestStep = 0, lastGoodStep = 0, intervalCount = 0, checks = 0, sinceBest = 0, step = 0;
+        Loop s = Loop.start();
+        int step = 0;
         boolean stoppedEarly = false;
-        LearningCurvePoint last = null;
+        Checkpointing ck = checkpointed == null ? null : checkpointing; // streamed runs keep no checkpoints
+        if (ck != null && !engine.checkpointable())
+            throw new IllegalArgumentException("checkpoints and resume are not available for this configuration: layer-norm trunks "
+                    + "(layerNorm=true) and engine=dl4j train on DL4J, whose optimizer state il4j does not save; train without checkpoints");
+        if (ck != null && ck.resumeFrom() != null) {
+            Checkpoint r = ck.resumeFrom();
+            r.requireSameRun(TRAINER, configJson(c), dataHash);
+            engine.setWeights(r.network(NET));
+            engine.restoreOptimizer(r.optimizer(NET));
+            checkpointed.restore(r.sampler(TRAIN_SAMPLER));
+            best = r.networks().get(BEST_NET);
+            curve.addAll(r.curve());
+            s = Json.mapper().convertValue(r.loop(), Loop.class);
+            step = r.step();
+            started -= (long) (s.seconds() * 1e9);
+        }
+        LearningCurvePoint last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
+        listener.onStart(totalSteps, trainSize, valSize);
+
+        double bestVal = s.bestVal(), lastGood = s.lastGood(), intervalSum = s.intervalSum();
+        int bestStep = s.bestStep(), lastGoodStep = s.lastGoodStep(), intervalCount = s.intervalCount(), checks = s.checks(),
+                sinceBest = s.sinceBest();
         while (step < totalSteps) {
             MinibatchSampler.Batch b = train.next();
             double loss = engine.fit(b.observations(), b.actions());
@@ -228,37 +274,46 @@ public final class BcTrainer implements PolicyLearner {
             intervalSum += loss;
             intervalCount++;
             listener.onStep(step, loss);
-            if (step % interval != 0 && step != totalSteps) continue;
-
-            checks++;
-            double valLoss = val == null ? Double.NaN : validationLoss(engine, val, head);
-            if (!Double.isNaN(valLoss) && !Double.isFinite(valLoss))
-                throw new TrainingDivergedException(step, valLoss, lastGood, lastGoodStep);
-            double evalReturn = Double.NaN;
-            Map<String, Double> evalMetrics = Map.of();
-            if (eval != null && (checks % eval.everyChecks() == 0 || step == totalSteps)) {
-                List<EpisodeResult> results = evaluate(new BcPolicy(engine.weights(), c, pspec, norms), eval, c);
-                evalReturn = results.stream().mapToDouble(EpisodeResult::totalReturn).average().orElse(Double.NaN);
-                evalMetrics = meanMetrics(results);
+            if (step % interval == 0 || step == totalSteps) {
+                checks++;
+                double valLoss = val == null ? Double.NaN : validationLoss(engine, val, head);
+                if (!Double.isNaN(valLoss) && !Double.isFinite(valLoss))
+                    throw new TrainingDivergedException(step, valLoss, lastGood, lastGoodStep);
+                double evalReturn = Double.NaN;
+                Map<String, Double> evalMetrics = Map.of();
+                if (eval != null && (checks % eval.everyChecks() == 0 || step == totalSteps)) {
+                    List<EpisodeResult> results = evaluate(new BcPolicy(engine.weights(), c, pspec, norms), eval, c);
+                    evalReturn = results.stream().mapToDouble(EpisodeResult::totalReturn).average().orElse(Double.NaN);
+                    evalMetrics = meanMetrics(results);
+                }
+                last = new LearningCurvePoint(step, step / (double) perEpoch, intervalSum / intervalCount, valLoss, evalReturn,
+                        evalMetrics, (System.nanoTime() - started) / 1e9);
+                curve.add(last);
+                intervalSum = 0;
+                intervalCount = 0;
+                boolean improved = val != null && valLoss < bestVal;
+                if (improved) {
+                    bestVal = valLoss;
+                    best = engine.weights();
+                    bestStep = step;
+                    sinceBest = 0;
+                } else {
+                    sinceBest++;
+                }
+                listener.onCheckpoint(last, improved);
+                if (val != null && c.patience() > 0 && sinceBest >= c.patience() && step < totalSteps) {
+                    stoppedEarly = true;
+                    break;
+                }
             }
-            last = new LearningCurvePoint(step, step / (double) perEpoch, intervalSum / intervalCount, valLoss, evalReturn,
-                    evalMetrics, (System.nanoTime() - started) / 1e9);
-            curve.add(last);
-            intervalSum = 0;
-            intervalCount = 0;
-            boolean improved = val != null && valLoss < bestVal;
-            if (improved) {
-                bestVal = valLoss;
-                best = engine.weights();
-                bestStep = step;
-                sinceBest = 0;
-            } else {
-                sinceBest++;
-            }
-            listener.onCheckpoint(last, improved);
-            if (val != null && c.patience() > 0 && sinceBest >= c.patience() && step < totalSteps) {
-                stoppedEarly = true;
-                break;
+            if (ck != null && (ck.due(step) || ck.stop().requested())) {
+                Loop state = new Loop(checks, sinceBest, bestVal, bestStep, lastGood, lastGoodStep, intervalSum, intervalCount,
+                        (System.nanoTime() - started) / 1e9);
+                writeCheckpoint(ck, c, dataHash, step, engine, best, checkpointed, curve, state);
+                if (ck.stop().requested()) {
+                    listener.onFinish();
+                    throw new TrainingInterruptedException(step, ck.file());
+                }
             }
         }
         MlpWeights finalWeights = best != null ? best : engine.weights();
@@ -276,6 +331,36 @@ public final class BcTrainer implements PolicyLearner {
         TrainedPolicy result = new TrainedPolicy(policy, prov, curve);
         listener.onFinish();
         return result;
+    }
+
+    // ---- checkpoints -------------------------------------------------------------------------------
+
+    private static final String TRAINER = "bc", NET = "policy", BEST_NET = "best", TRAIN_SAMPLER = "train";
+
+    /** The training loop's own variables at a step, for checkpoints (doubles survive JSON exactly, NaN and infinity as strings). */
+    private record Loop(int checks, int sinceBest, double bestVal, int bestStep, double lastGood, int lastGoodStep,
+                        double intervalSum, int intervalCount, double seconds) {
+        static Loop start() {
+            return new Loop(0, 0, Double.POSITIVE_INFINITY, 0, Double.NaN, 0, 0, 0, 0);
+        }
+    }
+
+    private static JsonNode configJson(BcConfig c) {
+        return Json.fromString(c.toJson(), JsonNode.class);
+    }
+
+    private static void writeCheckpoint(Checkpointing ck, BcConfig c, String dataHash, int step, Engine engine, MlpWeights best,
+                                        MinibatchSampler train, List<LearningCurvePoint> curve, Loop loop) {
+        Map<String, MlpWeights> nets = new LinkedHashMap<>();
+        nets.put(NET, engine.weights());
+        if (best != null) nets.put(BEST_NET, best);
+        Checkpoint cp = new Checkpoint(TRAINER, step, configJson(c), dataHash, nets, Map.of(NET, engine.optimizerState()),
+                Map.of(TRAIN_SAMPLER, train.state()), curve, Json.toTree(loop));
+        try {
+            cp.write(ck.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint " + ck.file() + " at step " + step, e);
+        }
     }
 
     private void checkInputs(DatasetSpec spec, BcConfig c) {

@@ -6,16 +6,10 @@ import io.il4j.bc.internal.BcPolicyFile;
 import io.il4j.core.policy.InvalidPolicyFileException;
 import io.il4j.core.policy.PolicyArchive;
 
-import io.il4j.core.report.LinePlot;
-import io.il4j.core.report.Plots;
 import io.il4j.core.report.RunDirectory;
+import io.il4j.core.train.RunRecorder;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.ToDoubleFunction;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -65,36 +59,13 @@ public final class TrainedPolicy {
      */
     public void writeRun(RunDirectory run) throws IOException {
         run.writeConfig(config());
-        Set<String> evalKeys = new TreeSet<>();
-        for (LearningCurvePoint p : learningCurve) evalKeys.addAll(p.evalMetrics().keySet());
-        for (LearningCurvePoint p : learningCurve) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("step", p.step());
-            row.put("epoch", p.epoch());
-            row.put("train_loss", p.trainLoss());
-            row.put("validation_loss", p.validationLoss());
-            row.put("eval_return", p.evalReturn());
-            for (String k : evalKeys) row.put("eval_" + k, p.evalMetrics().getOrDefault(k, Double.NaN));
-            row.put("seconds", p.seconds());
-            run.appendMetrics(row);
-        }
+        RunRecorder.write(run, curveTitle(config()), learningCurve);
         run.writeResults(provenance);
-        if (learningCurve.isEmpty()) return;
-        LinePlot loss = Plots.line("BC learning curve (" + config().head().cliName() + ")", "gradient step", "loss");
-        addSeries(loss, "train", LearningCurvePoint::trainLoss);
-        addSeries(loss, "validation", LearningCurvePoint::validationLoss);
-        loss.save(run.file("learning_curve.png"));
-        LinePlot ret = Plots.line("Evaluation return", "gradient step", "mean return").markers(true);
-        if (addSeries(ret, "policy", LearningCurvePoint::evalReturn)) ret.save(run.file("eval_return.png"));
     }
 
-    /** Adds the finite points of one curve; false when there are none. */
-    private boolean addSeries(LinePlot plot, String name, ToDoubleFunction<LearningCurvePoint> value) {
-        double[] x = learningCurve.stream().filter(p -> Double.isFinite(value.applyAsDouble(p))).mapToDouble(LearningCurvePoint::step).toArray();
-        double[] y = learningCurve.stream().mapToDouble(value).filter(Double::isFinite).toArray();
-        if (x.length == 0) return false;
-        plot.series(name, x, y);
-        return true;
+    /** The title of a BC run's learning-curve plot. */
+    public static String curveTitle(BcConfig config) {
+        return "BC learning curve (" + config.head().cliName() + ")";
     }
 
     /** Reads a BC policy file with its provenance; a non-BC policy file is rejected. */

@@ -5,7 +5,11 @@ import io.il4j.core.train.Provenance;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.il4j.core.nn.MlpWeights;
 import io.il4j.core.policy.InvalidPolicyFileException;
+import io.il4j.core.policy.PolicyArchive;
 import io.il4j.core.policy.Policies;
 import io.il4j.core.policy.Policy;
 import io.il4j.core.runtime.Il4j;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -98,8 +103,18 @@ class PolicyFileTest {
         assertTrue(p.metrics().containsKey("validation_loss"));
     }
 
-    /** Rewrites a zip, transforming entries by name (null from the function drops the entry). */
+    /**
+     * Rewrites a zip, transforming entries by name (null from the function drops the entry), as a file written
+     * before manifests held entry hashes: the reader's own checks of each entry's content are what is tested then.
+     */
     private static void rewrite(Path src, Path dst, Map<String, UnaryOperator<byte[]>> edits) throws IOException {
+        Map<String, UnaryOperator<byte[]>> all = new LinkedHashMap<>(edits);
+        all.put(PolicyArchive.MANIFEST, PolicyFileTest::withoutHashes);
+        rewriteKeepingManifest(src, dst, all);
+    }
+
+    /** Rewrites a zip as {@link #rewrite} does but leaves the manifest as it was: the zip's CRCs stay valid. */
+    private static void rewriteKeepingManifest(Path src, Path dst, Map<String, UnaryOperator<byte[]>> edits) throws IOException {
         try (ZipFile in = new ZipFile(src.toFile()); OutputStream os = Files.newOutputStream(dst); ZipOutputStream out = new ZipOutputStream(os)) {
             for (var en = in.entries(); en.hasMoreElements(); ) {
                 ZipEntry e = en.nextElement();
@@ -111,6 +126,69 @@ class PolicyFileTest {
                 out.closeEntry();
             }
         }
+    }
+
+    private static byte[] withoutHashes(byte[] manifest) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode m = (ObjectNode) json.readTree(manifest);
+            m.remove(PolicyArchive.HASHES);
+            return json.writeValueAsBytes(m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One weight of the network changed by a small amount: the file stays a well-formed zip of a valid network. */
+    private static byte[] alterOneWeight(byte[] network) {
+        try {
+            MlpWeights w = MlpWeights.fromBytes(network);
+            float[] weights0 = w.layers().get(0).weights();
+            weights0[0] += 0.25f;
+            return w.toBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void alteredWeightsWithValidCrcAreRefusedNamingFileAndEntry() throws IOException {
+        Path good = dir.resolve("good.zip");
+        BcTrainer.train(Synthetic.continuous(4, 20, 3, 2, 1, Synthetic.smoothExpert(3, 2, 1)), tiny(HeadType.MSE).build(),
+                TrainingListener.NONE).save(good);
+        String manifest = new String(PolicyArchive.read(good).entry(PolicyArchive.MANIFEST));
+        assertTrue(manifest.contains("\"" + PolicyArchive.HASHES + "\"") && manifest.contains("network.bin"), manifest);
+
+        Path tampered = dir.resolve("tampered.zip");
+        rewriteKeepingManifest(good, tampered, Map.of("network.bin", PolicyFileTest::alterOneWeight));
+        try (ZipFile zip = new ZipFile(tampered.toFile())) { // every CRC is valid: only the hashes can tell
+            for (var en = zip.entries(); en.hasMoreElements(); ) zip.getInputStream(en.nextElement()).readAllBytes();
+        }
+        var e = assertThrows(InvalidPolicyFileException.class, () -> Policies.load(tampered));
+        assertTrue(e.getMessage().startsWith(tampered.toString()) && e.getMessage().contains("entry 'network.bin'")
+                && e.getMessage().contains("SHA-256"), e.getMessage());
+        e = assertThrows(InvalidPolicyFileException.class, () -> TrainedPolicy.load(tampered));
+        assertTrue(e.getMessage().contains("entry 'network.bin'"), e.getMessage());
+
+        Path added = dir.resolve("added.zip");
+        rewriteKeepingManifest(good, added, Map.of());
+        try (var fs = java.nio.file.FileSystems.newFileSystem(added)) {
+            Files.writeString(fs.getPath("extra.json"), "{}");
+        }
+        e = assertThrows(InvalidPolicyFileException.class, () -> Policies.load(added));
+        assertTrue(e.getMessage().contains("entry 'extra.json'") && e.getMessage().contains("not listed"), e.getMessage());
+
+        // a file from before entry hashes (same alteration, manifest without hashes) still loads, altered weight included
+        Path legacy = dir.resolve("legacy.zip");
+        rewrite(good, legacy, Map.of("network.bin", PolicyFileTest::alterOneWeight));
+        float before = ((BcPolicy) Policies.load(good)).weights().layers().get(0).weights()[0];
+        assertEquals(before + 0.25f, ((BcPolicy) Policies.load(legacy)).weights().layers().get(0).weights()[0]);
+    }
+
+    @Test
+    void aDirectoryGivenAsPolicyFileIsReportedAsADirectory() {
+        var e = assertThrows(java.nio.file.FileSystemException.class, () -> Policies.load(dir));
+        assertTrue(e.getMessage().contains(dir.toString()) && e.getMessage().contains("is a directory"), e.getMessage());
     }
 
     @Test

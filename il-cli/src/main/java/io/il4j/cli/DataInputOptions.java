@@ -5,6 +5,7 @@ import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.io.CsvOptions;
 import io.il4j.core.io.ShardedDataset;
 import io.il4j.core.io.DatasetFiles;
+import io.il4j.core.io.InputFiles;
 import io.il4j.core.io.Hdf5Options;
 import io.il4j.core.io.LoadResult;
 import io.il4j.core.report.Progress;
@@ -130,7 +131,7 @@ final class DataInputOptions {
             ShardedDataset shards = ShardedDataset.open(file);
             return new LoadResult(forEachShard(shards, null), List.of());
         }
-        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("no such file: " + file);
+        InputFiles.requireRegularFile(file, "demonstration file");
         LoadResult result;
         long size = Files.size(file);
         // Small files load in well under a second: progress lines would only be noise.

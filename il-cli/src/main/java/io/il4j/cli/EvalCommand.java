@@ -12,6 +12,7 @@ import io.il4j.core.policy.SpecifiedPolicy;
 import io.il4j.core.report.Progress;
 import io.il4j.core.report.RunDirectory;
 import io.il4j.core.runtime.Il4j;
+import io.il4j.core.space.ActionSpaces;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,6 +62,11 @@ final class EvalCommand implements Callable<Integer> {
                     + String.join(", ", b.spec().observationNames()) + "); " + env.selection.envId + " gives "
                     + e.spec().observationDim() + " (" + String.join(", ", e.spec().observationNames())
                     + "): evaluate it in the environment its data came from");
+        if (loaded instanceof SpecifiedPolicy b)
+            ActionSpaces.mismatch(b.spec().actionSpace(), e.spec().actionSpace()).ifPresent(why -> {
+                throw new IllegalArgumentException(policyFile + " does not fit " + env.selection.envId + ": " + why
+                        + "; evaluate it in the environment its data came from");
+            });
         // only a goal-conditioned policy gets the episode's goal appended; a goal-blind one (plain BC) in a
         // GoalEnv acts on the observation alone, which is how its success rate becomes a baseline
         Policy policy = e instanceof GoalEnv g && loaded instanceof SpecifiedPolicy b && b.goalDim() > 0

@@ -4,13 +4,16 @@ import io.il4j.bc.BcConfig;
 import io.il4j.bc.BcTrainer;
 import io.il4j.core.train.EvalRollouts;
 import io.il4j.bc.HeadType;
+import io.il4j.core.train.RunRecorder;
+import io.il4j.core.train.StopSignal;
+import io.il4j.core.train.TrainingInterruptedException;
+import io.il4j.core.train.TrainingListener;
 import io.il4j.core.train.TrainingProgress;
 import io.il4j.bc.Relabel;
 import io.il4j.bc.TrainedPolicy;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.io.ShardedDataset;
-import io.il4j.core.report.RunDirectory;
 import io.il4j.core.runtime.Il4j;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -25,8 +28,10 @@ import java.util.concurrent.Callable;
 /** {@code il train bc}: behavioral cloning (and goal-conditioned BC) from a demonstration file to a policy file. */
 @Command(name = "bc", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = BcConfigFlags.class,
         description = {"Behavioral cloning: supervised learning of pi(a | s) (or pi(a | s, g)) on demonstrations.",
-                "Writes the policy file (--out) and a run directory runs/<name>/ with config.json, metrics.csv (one row per "
-                        + "validation check), results.json and learning-curve PNGs.",
+                "Writes the policy file (--out) and a run directory runs/<name>/ that exists from the start: config.json at once, "
+                        + "metrics.csv (one row appended per validation check; watch it with tail -f), learning-curve PNGs refreshed "
+                        + "as it trains, results.json at the end, and checkpoint.zip.",
+                "Ctrl-C (or SIGTERM) stops at the next step, keeps the checkpoint and prints the command that resumes (--resume).",
                 "Load the policy in Java with Policies.load(path).act(observation)."})
 final class TrainBcCommand implements Callable<Integer> {
 
@@ -36,7 +41,7 @@ final class TrainBcCommand implements Callable<Integer> {
 
     @Option(names = "--buffer-shards", paramLabel = "N", defaultValue = "4",
             description = "Sharded --data: shards sampled from at a time (the shuffle buffer; one more group loads in the "
-                    + "background); validation holds out whole shards (default: ${DEFAULT-VALUE}).")
+                    + "background); validation holds out whole shards; no checkpoints are kept (default: ${DEFAULT-VALUE}).")
     int bufferShards;
 
     @Option(names = "--policy", defaultValue = AUTO, paramLabel = "HEAD",
@@ -121,12 +126,22 @@ final class TrainBcCommand implements Callable<Integer> {
     @Mixin
     DataInputOptions input;
 
+    @Mixin
+    CheckpointOptions checkpoints;
+
+    /** Plots are refreshed at a check at most this often (rendering a PNG costs tens of milliseconds). */
+    static final long PLOT_INTERVAL_MS = 2_000;
+    /** How long Ctrl-C waits for the checkpoint before the JVM exits anyway. */
+    static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(60);
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
         Il4j.configure();
         if (bufferShards < 1) throw new IllegalArgumentException("--buffer-shards must be >= 1, got " + bufferShards);
         ShardedDataset shards = ShardedDataset.isSharded(data) ? ShardedDataset.open(data) : null;
+        if (shards != null && checkpoints.resume)
+            throw new IllegalArgumentException("--resume: training from a sharded dataset keeps no checkpoints yet; start it again without --resume");
         Dataset dataset = shards == null ? input.load(data, System.err).dataset() : null;
         DatasetSpec spec = shards != null ? shards.spec() : dataset.spec();
         long dataSteps = shards != null ? shards.numSteps() : dataset.numSteps();
@@ -139,21 +154,38 @@ final class TrainBcCommand implements Callable<Integer> {
         }
         try {
             config = config(spec);
-            BcTrainer trainer = new BcTrainer(config, new TrainingProgress("train bc"), rollouts);
-            System.out.println("training " + config.head().cliName() + " BC on " + (shards != null ? shards : dataset));
-            trained = shards != null ? trainer.train(shards, bufferShards) : trainer.train(dataset);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
+        }
+        // the run directory exists from the start: config.json now, a metrics.csv row and fresh plots at every check
+        CheckpointOptions.Run run = checkpoints.open(runs, name != null ? name : "bc-" + config.head().cliName());
+        run.dir().writeConfig(config);
+        RunRecorder recorder = new RunRecorder(run.dir(), TrainedPolicy.curveTitle(config),
+                run.resumeFrom() == null ? List.of() : run.resumeFrom().curve(), PLOT_INTERVAL_MS);
+        // not try-with-resources: its catch clauses run after close(), and closing lets a pending Ctrl-C exit the JVM
+        StopSignal stop = StopSignal.onShutdown(STOP_GRACE);
+        try {
+            System.out.println("training " + config.head().cliName() + " BC on " + (shards != null ? shards : dataset)
+                    + " (run: " + run.dir().path() + ")");
+            BcTrainer trainer = new BcTrainer(config, TrainingListener.all(new TrainingProgress("train bc"), recorder), rollouts);
+            // streamed training keeps no checkpoints (yet): --checkpoint-every does not apply to it
+            trained = shards != null ? trainer.train(shards, bufferShards)
+                    : trainer.withCheckpointing(checkpoints.checkpointing(run, stop)).train(dataset);
+        } catch (TrainingInterruptedException e) {
+            return checkpoints.stopped(e, System.out);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
+        } finally {
+            stop.close();
         }
         if (!trained.provenance().stoppedEarly() && trained.provenance().stepsTrained() < FEW_STEPS)
             System.err.printf(java.util.Locale.ROOT, "warning: only %d gradient steps (%d epochs of %d steps at batch %d); the policy "
                             + "is probably under-trained: pass --steps %d or more%n", trained.provenance().stepsTrained(),
                     config.epochs(), dataSteps, config.batchSize(), FEW_STEPS);
         trained.save(out);
-        RunDirectory run = RunDirectory.create(runs, name != null ? name : "bc-" + config.head().cliName());
-        trained.writeRun(run);
+        run.dir().writeResults(trained.provenance());
         System.out.println(Summaries.trainingTable(trained).render());
-        System.out.println("policy: " + out + "   run: " + run.path());
+        System.out.println("policy: " + out + "   run: " + run.dir().path());
         return 0;
     }
 

@@ -145,6 +145,17 @@ class DataCommandsTest {
     }
 
     @Test
+    void imitationsNpzLayoutIsInspectedAndConverted() throws Exception {
+        Path npz = Path.of("../il-core/src/test/resources/io/imitation_continuous.npz");
+        Outcome o = run("inspect", npz.toString());
+        assertEquals(0, o.exit, o.err);
+        assertTrue(o.out.contains("3 episodes, 6 steps"), o.out);
+        Path csv = dir.resolve("from-imitation.csv");
+        assertEquals(0, run("convert", npz.toString(), csv.toString()).exit);
+        assertEquals(DatasetFiles.load(npz).dataset().contentHash(), DatasetFiles.load(csv).dataset().contentHash());
+    }
+
+    @Test
     void unknownOutputExtensionIsRejectedBeforeReading() throws Exception {
         Path csv = Files.writeString(dir.resolve("demo.csv"), GOOD);
         Outcome o = run("convert", csv.toString(), dir.resolve("x.parquet").toString());

@@ -110,6 +110,32 @@ class TrainEvalCommandsTest {
         assertTrue(err.contains(policy.toString()) && err.contains("cartpole gives 4"), err);
     }
 
+    @Test
+    void evalInAnEnvironmentWithOtherActionsSaysSoBeforeRollingOut(@TempDir Path dir) throws Exception {
+        // four observations like CartPole's, but one continuous action where CartPole has two discrete ones
+        Path csv = Files.writeString(dir.resolve("d.csv"), """
+                episode,obs_0,obs_1,obs_2,obs_3,act_0
+                0,0.1,0,0,0,0.5
+                0,0.2,0,0,0,-0.5
+                0,0.3,0,0,0,
+                """);
+        Path policy = dir.resolve("p.zip"), runs = dir.resolve("runs");
+        assertEquals(0, Main.run("train", "bc", "--data", csv.toString(), "--policy", "mse", "--steps", "5", "--validation", "0",
+                "--out", policy.toString(), "--runs", runs.toString()));
+        String err = stderrOf(() -> assertEquals(2, Main.run("eval", "--policy", policy.toString(), "--env", "cartpole",
+                "--episodes", "1", "--runs", runs.toString(), "--name", "e")));
+        assertTrue(err.contains(policy.toString()) && err.contains("continuous (1-dim Box)") && err.contains("discrete (2 choices)"), err);
+        assertTrue(Files.notExists(runs.resolve("e")), "nothing written for a refused evaluation");
+    }
+
+    @Test
+    void aDirectoryGivenWhereAFileIsExpectedIsReportedAsADirectory(@TempDir Path dir) throws Exception {
+        String err = stderrOf(() -> assertEquals(3, Main.run("eval", "--policy", dir.toString(), "--env", "cartpole")));
+        assertTrue(err.contains(dir + ": is a directory; expected a policy file"), err);
+        err = stderrOf(() -> assertEquals(3, Main.run("inspect", dir.toString())));
+        assertTrue(err.contains("is a directory"), err);
+    }
+
     /** What {@code body} printed on standard error (picocli's error writer wraps System.err at construction). */
     static String stderrOf(Runnable body) {
         java.io.PrintStream old = System.err;

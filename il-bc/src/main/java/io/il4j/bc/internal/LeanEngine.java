@@ -111,6 +111,21 @@ public final class LeanEngine implements Engine {
         net.setWeights(weights);
     }
 
+    @Override
+    public boolean checkpointable() {
+        return true;
+    }
+
+    @Override
+    public Adam.State optimizerState() {
+        return adam.state();
+    }
+
+    @Override
+    public void restoreOptimizer(Adam.State state) {
+        adam.restore(state);
+    }
+
     /** Copies a float matrix into {@code dst} in row-major order. */
     private static void floats(INDArray a, float[] dst) {
         INDArray c = a.dataType() == DataType.FLOAT && a.ordering() == 'c' && !a.isView() ? a : a.castTo(DataType.FLOAT).dup('c');

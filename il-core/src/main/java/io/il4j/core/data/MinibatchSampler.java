@@ -21,6 +21,11 @@ import java.util.SplittableRandom;
  * start, optionally followed by goal columns), actions (raw, normalized, or one-hot for discrete
  * spaces), goals, next observations, rewards and done flags ({@code terminated}, not truncation).
  *
+ * <p>Checkpoints: {@link #state()} is the number of batches drawn since construction (or {@link #reset()}), and
+ * {@link #restore(State)} brings a sampler built from the same data, steps and seed to that point by replaying the
+ * random draws (the permutations and the goal source's draws; no row is copied), so a resumed training run sees
+ * exactly the batches an uninterrupted one would. ({@link SplittableRandom} does not expose its state.)
+ *
  * <p>Not thread-safe: one sampler per training loop.
  */
 public final class MinibatchSampler implements BatchSource {
@@ -58,6 +63,8 @@ public final class MinibatchSampler implements BatchSource {
 
     private SplittableRandom rng;
     private int pos;
+    private long batchesDrawn;
+    private float[] replayGoal; // scratch row for goal draws replayed by restore()
 
     private MinibatchSampler(Builder b) {
         this.data = b.data;
@@ -160,6 +167,40 @@ public final class MinibatchSampler implements BatchSource {
         for (int i = 0; i < order.length; i++) order[i] = i;
         if (shuffle) shuffleOrder();
         pos = 0;
+        batchesDrawn = 0;
+    }
+
+    /** Where the sampler is in its sequence of batches. */
+    public record State(long batchesDrawn) {
+        public State {
+            if (batchesDrawn < 0) throw new IllegalArgumentException("batchesDrawn must be >= 0, got " + batchesDrawn);
+        }
+    }
+
+    /** The position to {@link #restore} a sampler of the same data, steps and seed to. */
+    public State state() {
+        return new State(batchesDrawn);
+    }
+
+    /**
+     * Rewinds and replays the random draws of {@code state.batchesDrawn()} batches, so that the next {@link #next()}
+     * returns the batch an uninterrupted sampler would. Costs a permutation per epoch passed, plus one goal draw per
+     * row when goals are relabeled.
+     */
+    public void restore(State state) {
+        reset();
+        if (goalSource != null && replayGoal == null) replayGoal = new float[Math.max(goalDim, obsWidth)];
+        for (long b = 0; b < state.batchesDrawn(); b++) {
+            for (int r = 0; r < batchSize; r++) {
+                if (pos == order.length) {
+                    if (shuffle) shuffleOrder();
+                    pos = 0;
+                }
+                int position = order[pos++];
+                if (goalSource != null) goalSource.goal(steps[position], rng, replayGoal, 0);
+            }
+        }
+        batchesDrawn = state.batchesDrawn();
     }
 
     /** Fills the batch arrays with the next {@link #batchSize()} steps and returns them. */
@@ -172,6 +213,7 @@ public final class MinibatchSampler implements BatchSource {
             }
             fillRow(r, order[pos++]);
         }
+        batchesDrawn++;
         put(obsBuf, obsStage);
         put(actBuf, actStage);
         put(goalBuf, goalStage);

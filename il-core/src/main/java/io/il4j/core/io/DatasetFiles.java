@@ -47,11 +47,15 @@ public final class DatasetFiles {
     /** Loads {@code file}, reporting progress in bytes of the input. */
     public static LoadResult load(Path file, CsvOptions csv, Hdf5Options hdf5, ProgressListener progress) throws IOException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
-        return switch (Format.of(file)) {
+        if (ShardedDataset.isSharded(file)) return new LoadResult(ShardedDataset.open(file).loadAll(), List.of());
+        InputFiles.rejectDirectory(file, "demonstration file"); // before its name is read as a format
+        Format format = Format.of(file);
+        InputFiles.requireRegularFile(file, "demonstration file");
+        return switch (format) {
             case CSV -> new CsvDatasetReader(csv).read(file, p);
             case NPZ -> new LoadResult(NpzDatasetReader.read(file, p), List.of());
             case HDF5 -> new Hdf5DatasetImporter(hdf5).read(file, p);
-            case SHARDED -> new LoadResult(ShardedDataset.open(file).loadAll(), List.of());
+            case SHARDED -> throw new AssertionError("handled above");
         };
     }
 

@@ -8,6 +8,7 @@ import io.il4j.core.io.internal.EpisodeAppender;
 import io.il4j.core.io.internal.FloatChecks;
 import io.il4j.core.io.internal.NpyData;
 import io.il4j.core.io.internal.NpyHeader;
+import io.il4j.core.space.ActionSpace;
 import io.il4j.core.space.Box;
 import io.il4j.core.space.Discrete;
 
@@ -30,7 +31,9 @@ import java.util.zip.ZipFile;
  * offsets any integer dtype; flags bool or integer. Without {@code spec_json} the spec is inferred: names
  * {@code obs_i}/{@code act_i}/{@code goal_i}, an unbounded {@code Box} action space. {@code terminated} and
  * {@code truncated} default to all false when absent. Every shape and offset is checked, float values must be finite
- * and discrete actions valid indices, all before the dataset is built. Stateless; thread-safe.
+ * and discrete actions valid indices, all before the dataset is built. Archives in the legacy trajectory layout of the
+ * {@code imitation} library are recognized by their keys and read too (see {@link ImitationLayout}). Stateless;
+ * thread-safe.
  */
 public final class NpzDatasetReader {
 
@@ -53,54 +56,132 @@ public final class NpzDatasetReader {
         }
         try (zip) {
             Archive a = new Archive(file, zip, size, progress);
-            float[] obs = a.floats("observations");
-            float[] act = a.floats("actions");
-            float[] rew = a.has("rewards") ? a.floats("rewards") : null;
-            float[] goals = a.has("goals") ? a.floats("goals") : null;
-            long[] obsOff = a.longs("episode_obs_offsets");
-            long[] stepOff = a.longs("episode_step_offsets");
-            int episodes = obsOff.length - 1;
-            boolean[] term = a.has("terminated") ? a.booleans("terminated") : new boolean[Math.max(0, episodes)];
-            boolean[] trunc = a.has("truncated") ? a.booleans("truncated") : new boolean[Math.max(0, episodes)];
-            DatasetSpec spec = a.has("spec_json") ? specJson(a.bytes("spec_json"), file) : a.inferSpec();
-
-            int nObs = a.rows("observations"), nSteps = a.rows("actions");
-            a.expectShape("observations", nObs, spec.observationDim());
-            a.expectShape("actions", nSteps, spec.actionDim());
-            if (spec.hasRewards() != (rew != null))
-                throw a.error("rewards", spec.hasRewards() ? "is missing although spec_json says has_rewards=true"
-                        : "is present although spec_json says has_rewards=false");
-            if (rew != null) a.expectVector("rewards", nSteps);
-            if (spec.hasGoals() != (goals != null))
-                throw a.error("goals", spec.hasGoals() ? "is missing although spec_json names " + spec.goalDim() + " goals"
-                        : "is present although spec_json names no goals");
-            if (goals != null) a.expectShape("goals", nObs, spec.goalDim());
-            if (episodes < 1) throw a.error("episode_obs_offsets", "has " + obsOff.length + " entries; expected at least 2 "
-                    + "(E+1 for E >= 1 episodes)");
-            a.expectVector("episode_obs_offsets", episodes + 1);
-            a.expectVector("episode_step_offsets", episodes + 1);
-            if (a.has("terminated")) a.expectVector("terminated", episodes);
-            if (a.has("truncated")) a.expectVector("truncated", episodes);
-            a.checkOffsets(obsOff, stepOff, nObs, nSteps);
-            a.checkFinite("observations", obs, spec.observationDim());
-            a.checkFinite("actions", act, spec.actionDim());
-            if (rew != null) a.checkFinite("rewards", rew, 1);
-            if (goals != null) a.checkFinite("goals", goals, spec.goalDim());
+            Columns c = ImitationLayout.matches(a) ? ImitationLayout.read(a) : il4jColumns(a, file);
+            DatasetSpec spec = c.spec();
+            a.checkFinite(c.obsEntry(), c.obs(), spec.observationDim());
+            a.checkFinite(c.actEntry(), c.act(), spec.actionDim());
+            if (c.rew() != null) a.checkFinite(c.rewEntry(), c.rew(), 1);
+            if (c.goals() != null) a.checkFinite("goals", c.goals(), spec.goalDim());
             if (spec.actionSpace() instanceof Discrete discrete) {
-                int bad = FloatChecks.firstInvalidIndex(act, discrete.n());
-                if (bad >= 0) throw a.error("actions", "holds " + act[bad] + " at step " + bad + "; expected an integer "
+                int bad = FloatChecks.firstInvalidIndex(c.act(), discrete.n());
+                if (bad >= 0) throw a.error(c.actEntry(), "holds " + c.act()[bad] + " at step " + bad + "; expected an integer "
                         + "action index in [0, " + (discrete.n() - 1) + "] for " + discrete);
             }
 
             DatasetBuilder b = new DatasetBuilder(spec);
-            for (int e = 0; e < episodes; e++) {
+            long[] obsOff = c.obsOff(), stepOff = c.stepOff();
+            for (int e = 0; e < obsOff.length - 1; e++) {
                 int row = (int) obsOff[e], step = (int) stepOff[e], len = (int) (stepOff[e + 1] - stepOff[e]);
                 boolean hasFinal = obsOff[e + 1] - obsOff[e] == len + 1;
-                EpisodeAppender.append(b, obs, goals, row, act, rew, step, len, hasFinal ? obs : null, goals, row + len,
-                        term[e], trunc[e]);
+                EpisodeAppender.append(b, c.obs(), c.goals(), row, c.act(), c.rew(), step, len, hasFinal ? c.obs() : null,
+                        c.goals(), row + len, c.terminated()[e], c.truncated()[e]);
             }
             progress.progress(size, size);
             return b.build();
+        }
+    }
+
+    /**
+     * The arrays of one archive in il4j's terms, whichever layout it used, with shapes and offsets already checked;
+     * the entry names are the archive's own, for messages.
+     */
+    record Columns(DatasetSpec spec, float[] obs, float[] act, float[] rew, float[] goals, long[] obsOff, long[] stepOff,
+                   boolean[] terminated, boolean[] truncated, String obsEntry, String actEntry, String rewEntry) {
+    }
+
+    /** The layout documented in {@link NpzDatasetWriter}. */
+    private static Columns il4jColumns(Archive a, Path file) throws IOException {
+        float[] obs = a.floats("observations");
+        float[] act = a.floats("actions");
+        float[] rew = a.has("rewards") ? a.floats("rewards") : null;
+        float[] goals = a.has("goals") ? a.floats("goals") : null;
+        long[] obsOff = a.longs("episode_obs_offsets");
+        long[] stepOff = a.longs("episode_step_offsets");
+        int episodes = obsOff.length - 1;
+        boolean[] term = a.has("terminated") ? a.booleans("terminated") : new boolean[Math.max(0, episodes)];
+        boolean[] trunc = a.has("truncated") ? a.booleans("truncated") : new boolean[Math.max(0, episodes)];
+        DatasetSpec spec = a.has("spec_json") ? specJson(a.bytes("spec_json"), file) : a.inferSpec("observations", "actions",
+                Box.unbounded(a.cols("actions")), a.has("rewards"));
+
+        int nObs = a.rows("observations"), nSteps = a.rows("actions");
+        a.expectShape("observations", nObs, spec.observationDim());
+        a.expectShape("actions", nSteps, spec.actionDim());
+        if (spec.hasRewards() != (rew != null))
+            throw a.error("rewards", spec.hasRewards() ? "is missing although spec_json says has_rewards=true"
+                    : "is present although spec_json says has_rewards=false");
+        if (rew != null) a.expectVector("rewards", nSteps);
+        if (spec.hasGoals() != (goals != null))
+            throw a.error("goals", spec.hasGoals() ? "is missing although spec_json names " + spec.goalDim() + " goals"
+                    : "is present although spec_json names no goals");
+        if (goals != null) a.expectShape("goals", nObs, spec.goalDim());
+        if (episodes < 1) throw a.error("episode_obs_offsets", "has " + obsOff.length + " entries; expected at least 2 "
+                + "(E+1 for E >= 1 episodes)");
+        a.expectVector("episode_obs_offsets", episodes + 1);
+        a.expectVector("episode_step_offsets", episodes + 1);
+        if (a.has("terminated")) a.expectVector("terminated", episodes);
+        if (a.has("truncated")) a.expectVector("truncated", episodes);
+        a.checkOffsets(obsOff, stepOff, nObs, nSteps);
+        return new Columns(spec, obs, act, rew, goals, obsOff, stepOff, term, trunc, "observations", "actions", "rewards");
+    }
+
+    /**
+     * The legacy NPZ trajectory layout of the {@code imitation} library (HumanCompatibleAI), as its
+     * {@code imitation.data.types.save} wrote it before moving to HuggingFace datasets: {@code obs} (every
+     * trajectory's T+1 observations, concatenated), {@code acts} (T actions each), {@code indices} (the cumulative
+     * lengths of all trajectories but the last: where trajectories 2..E start in {@code acts}), {@code terminal} (one
+     * flag per trajectory), optionally {@code rews} (T each), and {@code infos} (pickled dicts, not read). A trajectory
+     * whose {@code terminal} is false was cut off, which il4j records as truncated (bootstrap from its final
+     * observation). Integer {@code acts} of one column are discrete actions, {@code Discrete(max + 1)} (at least 2);
+     * float ones an unbounded {@code Box}.
+     */
+    static final class ImitationLayout {
+        static final String DESCRIPTION = "imitation's NPZ trajectory layout (obs, acts, indices, terminal, optional rews "
+                + "and infos)";
+
+        private ImitationLayout() {
+        }
+
+        /** Its keys and none of il4j's: {@code obs}, {@code acts} or {@code indices} without {@code observations}. */
+        static boolean matches(Archive a) {
+            return !a.has("observations") && (a.has("obs") || a.has("acts") || a.has("indices"));
+        }
+
+        static Columns read(Archive a) throws IOException {
+            a.layout = DESCRIPTION;
+            float[] obs = a.floats("obs");
+            float[] act = a.floats("acts");
+            long[] indices = a.longs("indices");
+            boolean[] terminal = a.booleans("terminal");
+            float[] rew = a.has("rews") ? a.floats("rews") : null;
+            int nObs = a.rows("obs"), nSteps = a.rows("acts"), episodes = indices.length + 1;
+            boolean discrete = (a.kind("acts") == 'i' || a.kind("acts") == 'u') && a.cols("acts") == 1;
+            DatasetSpec spec = a.inferSpec("obs", "acts", discrete ? new Discrete(Math.max(2, 1 + (int) max(act)))
+                    : Box.unbounded(a.cols("acts")), rew != null);
+            a.expectShape("obs", nObs, spec.observationDim());
+            a.expectShape("acts", nSteps, spec.actionDim());
+            if (rew != null) a.expectVector("rews", nSteps);
+            a.expectVector("terminal", episodes);
+            long[] stepOff = new long[episodes + 1], obsOff = new long[episodes + 1];
+            for (int e = 1; e < episodes; e++) {
+                stepOff[e] = indices[e - 1];
+                if (stepOff[e] <= stepOff[e - 1] || stepOff[e] >= nSteps)
+                    throw a.error("indices", "holds " + stepOff[e] + " at position " + (e - 1) + "; expected increasing "
+                            + "trajectory starts in (" + stepOff[e - 1] + ", " + nSteps + ") (acts has " + nSteps + " rows)");
+            }
+            stepOff[episodes] = nSteps;
+            for (int e = 0; e <= episodes; e++) obsOff[e] = stepOff[e] + e; // one more observation than actions each
+            if (nObs != obsOff[episodes])
+                throw a.error("obs", "has " + nObs + " rows; expected " + obsOff[episodes] + " (the " + nSteps + " actions "
+                        + "plus one final observation for each of the " + episodes + " trajectories)");
+            boolean[] truncated = new boolean[episodes];
+            for (int e = 0; e < episodes; e++) truncated[e] = !terminal[e];
+            return new Columns(spec, obs, act, rew, null, obsOff, stepOff, terminal, truncated, "obs", "acts", "rews");
+        }
+
+        private static float max(float[] values) {
+            float m = 0;
+            for (float v : values) m = Math.max(m, v);
+            return m;
         }
     }
 
@@ -113,6 +194,8 @@ public final class NpzDatasetReader {
         private final List<String> names = new ArrayList<>();
         private final Map<String, NpyHeader> headers = new HashMap<>();
         private long consumed;
+        /** The layout a missing entry is reported against. */
+        String layout = "the il4j NPZ layout (observations, actions, episode_obs_offsets, episode_step_offsets, ...)";
 
         Archive(Path file, ZipFile zip, long size, ProgressListener progress) {
             this.file = file;
@@ -131,7 +214,8 @@ public final class NpzDatasetReader {
         }
 
         long[] longs(String name) throws IOException {
-            long[] v = read(name, (in, h) -> NpyData.readLongs(in, h, file, name + ".npy"));
+            // an empty vector may have any dtype: numpy's cumsum of an empty list (imitation's indices of one trajectory) is float64
+            long[] v = read(name, (in, h) -> h.count() == 0 ? new long[0] : NpyData.readLongs(in, h, file, name + ".npy"));
             if (headers.get(name).shape().length != 1) throw error(name, "has shape " + headers.get(name).shapeString()
                     + "; expected a vector");
             return v;
@@ -187,17 +271,23 @@ public final class NpzDatasetReader {
                     + "; expected finite numbers");
         }
 
-        DatasetSpec inferSpec() {
-            int od = cols("observations"), ad = cols("actions");
-            List<String> goalNames = has("goals") ? names("goal_", cols("goals")) : List.of();
-            return new DatasetSpec(names("obs_", od), Box.unbounded(ad), names("act_", ad), goalNames, has("rewards"));
+        /** Names {@code obs_i}, {@code act_i} ({@code act} for a discrete action), {@code goal_i}. */
+        DatasetSpec inferSpec(String obsEntry, String actEntry, ActionSpace actionSpace, boolean hasRewards) {
+            List<String> goalNames = has("goals") ? names(DatasetSpec.GOAL_PREFIX, cols("goals")) : List.of();
+            List<String> actionNames = actionSpace instanceof Discrete ? List.of(CsvOptions.DISCRETE_ACTION)
+                    : names(DatasetSpec.ACT_PREFIX, cols(actEntry));
+            return new DatasetSpec(names(DatasetSpec.OBS_PREFIX, cols(obsEntry)), actionSpace, actionNames, goalNames, hasRewards);
+        }
+
+        char kind(String name) {
+            return headers.get(name).kind();
         }
 
         DatasetFormatException error(String name, String problem) {
             return DatasetFormatException.inFile(file, "entry '" + name + ".npy' " + problem);
         }
 
-        private int cols(String name) {
+        int cols(String name) {
             long[] s = headers.get(name).shape();
             return s.length == 2 ? (int) s[1] : 1;
         }
@@ -216,8 +306,7 @@ public final class NpzDatasetReader {
         private <T> T read(String name, EntryReader<T> reader) throws IOException {
             ZipEntry entry = zip.getEntry(name + ".npy");
             if (entry == null)
-                throw DatasetFormatException.inFile(file, "has no entry '" + name + ".npy'; expected the il4j NPZ layout "
-                        + "(observations, actions, episode_obs_offsets, episode_step_offsets, ...), found " + names);
+                throw DatasetFormatException.inFile(file, "has no entry '" + name + ".npy'; expected " + layout + ", found " + names);
             try (InputStream in = zip.getInputStream(entry)) {
                 NpyHeader h = NpyHeader.read(in, file, entry.getName());
                 if (h.shape().length > 2)

@@ -55,9 +55,10 @@ public final class ShardedDataset implements ShardSource {
         this.steps = shards.stream().mapToLong(Shard::steps).sum();
     }
 
-    /** Whether {@code path} is a sharded dataset directory (or its manifest file). */
+    /** Whether {@code path} is a sharded dataset: a directory holding {@value #MANIFEST}, or that file itself. */
     public static boolean isSharded(Path path) {
-        return Files.isDirectory(path) || (path.getFileName() != null && path.getFileName().toString().equals(MANIFEST));
+        return (Files.isDirectory(path) && Files.isRegularFile(path.resolve(MANIFEST)))
+                || (path.getFileName() != null && path.getFileName().toString().equals(MANIFEST));
     }
 
     /** Opens the sharded dataset in {@code path} (the directory or its manifest), checking that every shard exists. */

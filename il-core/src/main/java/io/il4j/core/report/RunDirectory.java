@@ -55,6 +55,17 @@ public final class RunDirectory {
         return new RunDirectory(dir, name);
     }
 
+    /**
+     * Opens {@code root/name/} to continue a run: unlike {@link #create}, its {@code metrics.csv} is kept (a
+     * resuming trainer rewrites it from its checkpoint with {@link #writeMetrics}).
+     */
+    public static RunDirectory open(Path root, String name) throws IOException {
+        checkSegment("run name", name);
+        Path dir = root.resolve(name);
+        Files.createDirectories(dir);
+        return new RunDirectory(dir, name);
+    }
+
     public Path path() {
         return dir;
     }
@@ -102,6 +113,23 @@ public final class RunDirectory {
         sb.append(CSVFormat.DEFAULT.format(values.toArray())).append('\n');
         Files.writeString(dir.resolve(METRICS), sb, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    }
+
+    /**
+     * Replaces {@code metrics.csv} atomically with {@code rows} under {@code columns} (a row's missing columns are
+     * written as {@code NaN}); later {@link #appendMetrics} rows must have these columns. For a record whose columns
+     * grew (a metric first reported at a later check) or that resumes from a checkpoint.
+     */
+    public synchronized void writeMetrics(List<String> columns, List<? extends Map<String, ?>> rows) throws IOException {
+        if (columns.isEmpty()) throw new IllegalArgumentException("metrics need at least one column");
+        StringBuilder sb = new StringBuilder(CSVFormat.DEFAULT.format(columns.toArray())).append('\n');
+        for (Map<String, ?> row : rows) {
+            Object[] values = new Object[columns.size()];
+            for (int i = 0; i < values.length; i++) values[i] = row.containsKey(columns.get(i)) ? row.get(columns.get(i)) : Double.NaN;
+            sb.append(CSVFormat.DEFAULT.format(values)).append('\n');
+        }
+        AtomicFiles.writeString(dir.resolve(METRICS), sb.toString());
+        metricColumns = List.copyOf(columns);
     }
 
     /** The columns of {@code metrics.csv}, or an empty list before the first row. */

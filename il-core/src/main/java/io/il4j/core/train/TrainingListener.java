@@ -10,6 +10,32 @@ public interface TrainingListener {
     TrainingListener NONE = new TrainingListener() {
     };
 
+    /** One listener that calls each of {@code listeners} in order. */
+    static TrainingListener all(TrainingListener... listeners) {
+        java.util.List<TrainingListener> list = java.util.List.of(listeners);
+        return new TrainingListener() {
+            @Override
+            public void onStart(int totalSteps, int trainSteps, int validationSteps) {
+                for (TrainingListener l : list) l.onStart(totalSteps, trainSteps, validationSteps);
+            }
+
+            @Override
+            public void onStep(int step, double loss) {
+                for (TrainingListener l : list) l.onStep(step, loss);
+            }
+
+            @Override
+            public void onCheckpoint(LearningCurvePoint point, boolean improved) {
+                for (TrainingListener l : list) l.onCheckpoint(point, improved);
+            }
+
+            @Override
+            public void onFinish() {
+                for (TrainingListener l : list) l.onFinish();
+            }
+        };
+    }
+
     /** Training is about to take {@code totalSteps} gradient steps over {@code trainSteps} steps of data. */
     default void onStart(int totalSteps, int trainSteps, int validationSteps) {
     }

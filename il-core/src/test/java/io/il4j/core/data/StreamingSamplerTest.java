@@ -127,7 +127,7 @@ class StreamingSamplerTest {
             act.add(d.actionData(), null);
         }
         int[] all = MinibatchSampler.allSteps(whole);
-        Normalizer o = Normalizer.fitObservations(whole, all, 1e-3), a = Normalizer.fitActions(whole, all, 1e-3);
+        Normalizer o = whole.observationNormalizer(all, 1e-3), a = whole.actionNormalizer(all, 1e-3);
         Normalizer so = obs.normalizer(1e-3), sa = act.normalizer(1e-3);
         for (int d = 0; d < 2; d++) {
             assertEquals(o.mean(d), so.mean(d), 0f, "mean is the same float");

@@ -36,6 +36,15 @@ class DatasetFilesTest {
     }
 
     @Test
+    void aDirectoryNamedLikeADatasetIsReportedAsADirectory() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("demos.npz"));
+        var e = assertThrows(java.nio.file.FileSystemException.class, () -> DatasetFiles.load(folder));
+        assertEquals(folder + ": is a directory; expected a demonstration file", e.getMessage());
+        var missing = assertThrows(java.nio.file.NoSuchFileException.class, () -> DatasetFiles.load(dir.resolve("absent.csv")));
+        assertEquals(dir.resolve("absent.csv") + ": demonstration file does not exist", missing.getMessage());
+    }
+
+    @Test
     void hdf5IsImportOnly() throws IOException {
         Dataset d = RoundTripTest.sample(RoundTripTest.ActionSpaceKind.BOX, false, 2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetFiles.save(d, dir.resolve("x.h5")));

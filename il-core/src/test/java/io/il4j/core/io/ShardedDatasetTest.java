@@ -134,7 +134,9 @@ class ShardedDatasetTest {
     @Test
     void aDirectoryWithoutManifestIsRejected() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("empty"));
-        var e = assertThrows(DatasetFormatException.class, () -> DatasetFiles.load(dir));
+        var e = assertThrows(DatasetFormatException.class, () -> ShardedDataset.open(dir));
         assertTrue(e.getMessage().contains("has no manifest.json"), e.getMessage());
+        // to the format-by-name loaders a directory without a manifest is just a directory
+        assertThrows(java.nio.file.FileSystemException.class, () -> DatasetFiles.load(dir));
     }
 }

@@ -86,5 +86,17 @@ class PoliciesTest {
         assertTrue(e.getMessage().contains("lacks entry 'value.txt'"), e.getMessage());
 
         assertThrows(java.nio.file.NoSuchFileException.class, () -> Policies.load(dir.resolve("absent.zip")));
+        var d = assertThrows(java.nio.file.FileSystemException.class, () -> Policies.load(dir));
+        assertTrue(d.getMessage().contains("is a directory; expected a policy file"), d.getMessage());
+    }
+
+    @Test
+    void anEntryListedInTheManifestButRemovedIsNamed() throws IOException {
+        Path p = writeConstant("c.zip");
+        try (var fs = java.nio.file.FileSystems.newFileSystem(p)) {
+            Files.delete(fs.getPath("padding.txt"));
+        }
+        var e = assertThrows(InvalidPolicyFileException.class, () -> Policies.load(p));
+        assertTrue(e.getMessage().contains("entry 'padding.txt' is listed in the manifest but missing"), e.getMessage());
     }
 }

@@ -97,6 +97,8 @@ public final class Quickstart {
     public static Result run(Options o, PrintStream console) throws IOException {
         Il4j.configure();
         long t0 = System.nanoTime();
+        if (Files.isDirectory(o.data()))
+            throw new IllegalArgumentException(o.data() + " is a directory; expected the demonstrations file (--data FILE)");
         if (!Files.isRegularFile(o.data()))
             throw new IllegalArgumentException("demonstrations not found: " + o.data().toAbsolutePath()
                     + " (a relative path is resolved from the working directory: the il4j checkout for the shipped data)");
