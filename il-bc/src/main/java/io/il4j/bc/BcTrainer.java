@@ -130,12 +130,11 @@ public final class BcTrainer implements PolicyLearner {
     // ---- the algorithm ---------------------------------------------------------------------------
 
     private TrainedPolicy run(Dataset data, BcConfig c, BcPolicy warm) {
-        Il4j.configure();
-        checkInputs(data.spec(), c);
         long started = System.nanoTime();
-        DatasetSpec pspec = policySpec(data.spec(), c);
-        int goalDim = c.goalConditioned() ? pspec.goalDim() : 0;
-        int[] goalDims = c.goalConditioned() && c.relabel() != Relabel.NONE ? achievedGoalDims(data.spec(), c) : null;
+        Inputs in = prepare(data.spec(), c);
+        DatasetSpec pspec = in.policySpec();
+        int goalDim = in.goalDim();
+        int[] goalDims = in.achievedGoalDims();
 
         Dataset trainData = data, valData = null;
         if (c.validationFraction() > 0) {
@@ -171,12 +170,11 @@ public final class BcTrainer implements PolicyLearner {
         if (checkpointing != null && (checkpointing.resumeFrom() != null || checkpointing.everySteps() > 0))
             throw new IllegalArgumentException("checkpoints and resume are not available when training from shards yet; train without "
                     + "checkpoints");
-        Il4j.configure();
-        checkInputs(data.spec(), c);
         long started = System.nanoTime();
-        DatasetSpec pspec = policySpec(data.spec(), c);
-        int goalDim = c.goalConditioned() ? pspec.goalDim() : 0;
-        int[] goalDims = c.goalConditioned() && c.relabel() != Relabel.NONE ? achievedGoalDims(data.spec(), c) : null;
+        Inputs in = prepare(data.spec(), c);
+        DatasetSpec pspec = in.policySpec();
+        int goalDim = in.goalDim();
+        int[] goalDims = in.achievedGoalDims();
 
         int[] trainShards = StreamingSampler.allShards(data), valShards = new int[0];
         if (c.validationFraction() > 0) {
@@ -363,11 +361,20 @@ public final class BcTrainer implements PolicyLearner {
         }
     }
 
-    private void checkInputs(DatasetSpec spec, BcConfig c) {
+    /** What the data's spec and the config decide before training: the policy's spec and the goal dims. */
+    private record Inputs(DatasetSpec policySpec, int goalDim, int[] achievedGoalDims) {
+    }
+
+    /** Configures the runtime and checks the data against the config (and the evaluation env), before any work. */
+    private Inputs prepare(DatasetSpec spec, BcConfig c) {
+        Il4j.configure();
         checkCompatible(spec, c);
         if (eval != null && c.goalConditioned() && !(eval.env() instanceof GoalEnv))
             throw new IllegalArgumentException("evaluating a goal-conditioned policy needs a GoalEnv (it supplies the goal); got "
                     + eval.env().getClass().getSimpleName());
+        DatasetSpec pspec = policySpec(spec, c);
+        return new Inputs(pspec, c.goalConditioned() ? pspec.goalDim() : 0,
+                c.goalConditioned() && c.relabel() != Relabel.NONE ? achievedGoalDims(spec, c) : null);
     }
 
     private static double validationLoss(Engine engine, MinibatchSampler val, Head head) {
