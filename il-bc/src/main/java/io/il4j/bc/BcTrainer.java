@@ -25,6 +25,7 @@ import io.il4j.core.data.GoalRelabeler;
 import io.il4j.core.data.MinibatchSampler;
 import io.il4j.core.data.Normalizer;
 import io.il4j.core.data.ShardSource;
+import io.il4j.core.data.ShardStream;
 import io.il4j.core.data.StreamingMoments;
 import io.il4j.core.data.StreamingSampler;
 import io.il4j.core.env.EpisodeResult;
@@ -70,6 +71,8 @@ import java.util.TreeMap;
 public final class BcTrainer implements PolicyLearner {
 
     private static final int MAX_VALIDATION_BATCH = 4096;
+    /** Threads reading shards ahead during the normalizer pass over a sharded dataset (checksums and parsing). */
+    private static final int SHARD_READERS = 2;
     private static final double STD_FLOOR = Normalizer.DEFAULT_STD_FLOOR;
 
     private final BcConfig config;
@@ -466,15 +469,14 @@ public final class BcTrainer implements PolicyLearner {
         StreamingMoments obs = new StreamingMoments(data.spec().observationDim());
         StreamingMoments act = continuous ? new StreamingMoments(data.spec().actionDim()) : null;
         StreamingMoments goal = datasetGoals ? new StreamingMoments(goalDim) : null;
-        for (int i : shards) {
-            Dataset shard = data.shard(i);
+        ShardStream.forEach(data, shards, SHARD_READERS, shard -> {
             int[] steps = trainableSteps(shard, relabeler(shard, c, goalDims));
             int[] rows = new int[steps.length];
             for (int k = 0; k < rows.length; k++) rows[k] = shard.observationRow(steps[k]);
             if (c.normalizeObservations()) obs.add(shard.observationData(), rows);
             if (act != null && c.normalizeActions()) act.add(shard.actionData(), steps);
             if (goal != null) goal.add(shard.goalData(), rows);
-        }
+        });
         if (obs.count() == 0 && c.normalizeObservations())
             throw new IllegalArgumentException("no training step can be relabeled: every training episode is a single step without its final observation");
         Normalizer o = c.normalizeObservations() ? obs.normalizer(STD_FLOOR) : Normalizer.identity(data.spec().observationDim());

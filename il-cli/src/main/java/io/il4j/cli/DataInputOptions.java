@@ -2,6 +2,8 @@ package io.il4j.cli;
 
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
+import io.il4j.core.data.ShardStream;
+import io.il4j.core.data.StreamingSampler;
 import io.il4j.core.io.CsvOptions;
 import io.il4j.core.io.ShardedDataset;
 import io.il4j.core.io.DatasetFiles;
@@ -151,12 +153,12 @@ final class DataInputOptions {
         DatasetBuilder all = each == null ? new DatasetBuilder(shards.spec()) : null;
         Progress.Mode mode = shards.numShards() < 4 ? Progress.Mode.NONE : Progress.autoMode();
         try (Progress progress = Progress.start("read " + shards.directory().getFileName(), shards.numShards(), mode)) {
-            for (int i = 0; i < shards.numShards(); i++) {
-                Dataset d = shards.shard(i);
+            int[] done = {0};
+            ShardStream.forEach(shards, StreamingSampler.allShards(shards), 2, d -> {
                 if (each != null) each.accept(d);
                 else all.appendAll(d);
-                progress.stepTo(i + 1);
-            }
+                progress.stepTo(++done[0]);
+            });
         }
         return all == null ? null : all.build();
     }

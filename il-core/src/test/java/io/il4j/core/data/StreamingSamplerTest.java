@@ -115,6 +115,20 @@ class StreamingSamplerTest {
     }
 
     @Test
+    void aShardStreamHandsShardsOverInTheGivenOrderWhileReadingAhead() {
+        MemoryShards src = new MemoryShards(7, 2, 4);
+        int[] order = {5, 0, 6, 2, 1, 4, 3};
+        List<Dataset> seen = new ArrayList<>();
+        ShardStream.forEach(src, order, 3, seen::add);
+        assertEquals(order.length, seen.size());
+        for (int i = 0; i < order.length; i++) assertSame(src.shards.get(order[i]), seen.get(i), "position " + i);
+        var e = assertThrows(IllegalArgumentException.class, () -> ShardStream.forEach(src, order, 2, d -> {
+            throw new IllegalArgumentException("bad shard");
+        }));
+        assertEquals("bad shard", e.getMessage());
+    }
+
+    @Test
     void streamingMomentsMatchTheTwoPassNormalizer() {
         MemoryShards src = new MemoryShards(5, 3, 3);
         Dataset whole = src.whole();
