@@ -1,10 +1,10 @@
 package io.il4j.core.data;
 
+import io.il4j.core.runtime.WorkerThreads;
+
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -71,11 +71,7 @@ public final class StreamingSampler implements BatchSource, AutoCloseable {
             current = groupSampler.create(load(this.shards), seed);
             checkBatchSize(current);
         } else {
-            loader = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "il4j-shard-loader");
-                t.setDaemon(true);
-                return t;
-            });
+            loader = WorkerThreads.pool(1, "il4j-shard-loader");
             newEpoch();
             prefetch();
             advance();
@@ -110,16 +106,7 @@ public final class StreamingSampler implements BatchSource, AutoCloseable {
 
     /** Switches to the group being loaded and starts loading the one after it. */
     private void advance() {
-        Dataset group;
-        try {
-            group = pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading shards", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e.getCause());
-        }
+        Dataset group = WorkerThreads.await(pending);
         current = null; // let the previous group go before the next is prefetched
         current = groupSampler.create(group, groupSeeds.nextLong());
         checkBatchSize(current);

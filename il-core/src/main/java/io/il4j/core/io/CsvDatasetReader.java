@@ -9,6 +9,7 @@ import io.il4j.core.io.internal.CsvBlocks;
 import io.il4j.core.io.internal.CsvColumns;
 import io.il4j.core.io.internal.CsvRow;
 import io.il4j.core.io.internal.ParsedCsvChunk;
+import io.il4j.core.runtime.WorkerThreads;
 import io.il4j.core.io.internal.DatasetRespec;
 import io.il4j.core.space.ActionSpace;
 import io.il4j.core.space.Box;
@@ -22,9 +23,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -171,11 +170,7 @@ public final class CsvDatasetReader {
             ParsedCsvChunk.Layout layout = new ParsedCsvChunk.Layout(columns, options.delimiter(), options.discreteActionCount(), format);
             Rows rows = null;
             long lineBase = line, consumed = 0, rowCount = 0;
-            ExecutorService pool = Executors.newFixedThreadPool(PARSE_THREADS, r -> {
-                Thread t = new Thread(r, "il4j-csv-parser");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = WorkerThreads.pool(PARSE_THREADS, "il4j-csv-parser");
             try {
                 Deque<Future<ParsedCsvChunk>> inFlight = new ArrayDeque<>();
                 Deque<Integer> lengths = new ArrayDeque<>();
@@ -195,7 +190,7 @@ public final class CsvDatasetReader {
                         inFlight.add(pool.submit(() -> ParsedCsvChunk.parse(b.bytes(), 0, b.length(), layout)));
                         lengths.add(b.length());
                     }
-                    ParsedCsvChunk chunk = await(inFlight.poll());
+                    ParsedCsvChunk chunk = WorkerThreads.await(inFlight.poll());
                     if (chunk.needsFullParser()) return null;
                     if (rows == null && chunk.rows() > 0) rows = new Rows(file, columns, specFor(file, line, columns));
                     for (int r = 0; r < chunk.rows(); r++) rows.accept(chunk.row(r, view), lineBase + chunk.lineOfRow(r) + 1);
@@ -214,18 +209,6 @@ public final class CsvDatasetReader {
         }
     }
 
-    private static ParsedCsvChunk await(Future<ParsedCsvChunk> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while parsing");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IOException(e.getCause());
-        }
-    }
 
     private static List<String> warnings(Path file, CsvColumns columns, Dataset dataset) {
         List<String> warnings = new ArrayList<>();
