@@ -16,6 +16,7 @@ import io.il4j.core.nn.Head;
 import io.il4j.bc.internal.Heads;
 import io.il4j.bc.internal.LeanEngine;
 import io.il4j.core.data.AchievedGoals;
+import io.il4j.core.data.BatchSource;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.IncompatibleDatasetException;
 import io.il4j.core.data.DatasetSpec;
@@ -23,6 +24,10 @@ import io.il4j.core.data.EpisodeSplit;
 import io.il4j.core.data.GoalRelabeler;
 import io.il4j.core.data.MinibatchSampler;
 import io.il4j.core.data.Normalizer;
+import io.il4j.core.data.ShardSource;
+import io.il4j.core.data.ShardStream;
+import io.il4j.core.data.StreamingMoments;
+import io.il4j.core.data.StreamingSampler;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.GoalConditionedPolicy;
 import io.il4j.core.env.GoalEnv;
@@ -67,6 +72,8 @@ import java.util.TreeMap;
 public final class BcTrainer implements PolicyLearner {
 
     private static final int MAX_VALIDATION_BATCH = 4096;
+    /** Threads reading shards ahead during the normalizer pass over a sharded dataset (checksums and parsing). */
+    private static final int SHARD_READERS = 2;
     private static final double STD_FLOOR = Normalizer.DEFAULT_STD_FLOOR;
 
     private final BcConfig config;
@@ -127,15 +134,11 @@ public final class BcTrainer implements PolicyLearner {
     // ---- the algorithm ---------------------------------------------------------------------------
 
     private TrainedPolicy run(Dataset data, BcConfig c, BcPolicy warm) {
-        Il4j.configure();
-        checkCompatible(data.spec(), c);
-        if (eval != null && c.goalConditioned() && !(eval.env() instanceof GoalEnv))
-            throw new IllegalArgumentException("evaluating a goal-conditioned policy needs a GoalEnv (it supplies the goal); got "
-                    + eval.env().getClass().getSimpleName());
         long started = System.nanoTime();
-        DatasetSpec pspec = policySpec(data.spec(), c);
-        int goalDim = c.goalConditioned() ? pspec.goalDim() : 0;
-        int[] goalDims = c.goalConditioned() && c.relabel() != Relabel.NONE ? achievedGoalDims(data.spec(), c) : null;
+        Inputs in = prepare(data.spec(), c);
+        DatasetSpec pspec = in.policySpec();
+        int goalDim = in.goalDim();
+        int[] goalDims = in.achievedGoalDims();
 
         Dataset trainData = data, valData = null;
         if (c.validationFraction() > 0) {
@@ -153,10 +156,79 @@ public final class BcTrainer implements PolicyLearner {
             throw new IllegalArgumentException("no training step can be relabeled: every training episode is a single step without its final observation");
         BcNormalizers norms = warm != null ? warm.normalizers() : fitNormalizers(trainData, trainSteps, c, goalDims, goalDim);
 
-        Head head = Heads.create(c, data.spec().actionSpace());
         MinibatchSampler train = sampler(trainData, trainSteps, c.batchSize(), c.seed() + 1, true, c, norms, trainGoals, goalDim);
         MinibatchSampler val = valSteps.length == 0 ? null
                 : sampler(valData, valSteps, Math.min(MAX_VALIDATION_BATCH, valSteps.length), c.seed() + 2, false, c, norms, valGoals, goalDim);
+        return loop(c, warm, pspec, norms, train, train, val, trainSteps.length, valSteps.length, data.contentHash(), data.toString(), started);
+    }
+
+    /**
+     * Trains on a sharded dataset without loading it whole: normalizers are fitted in one pass over the training
+     * shards, then minibatches stream through a {@link StreamingSampler} holding {@code bufferShards} shards at a time
+     * (plus the next group loading). Validation holds out whole shards (a {@code validationFraction} of them, at least
+     * one, seeded) and keeps them in memory. With every training shard in the buffer and {@code validationFraction=0},
+     * the policy is bit-identical to {@link #train(Dataset)} on the concatenated shards.
+     */
+    public TrainedPolicy train(ShardSource data, int bufferShards) {
+        BcConfig c = config;
+        if (checkpointing != null && (checkpointing.resumeFrom() != null || checkpointing.everySteps() > 0))
+            throw new IllegalArgumentException("checkpoints and resume are not available when training from shards yet; train without "
+                    + "checkpoints");
+        long started = System.nanoTime();
+        Inputs in = prepare(data.spec(), c);
+        DatasetSpec pspec = in.policySpec();
+        int goalDim = in.goalDim();
+        int[] goalDims = in.achievedGoalDims();
+
+        int[] trainShards = StreamingSampler.allShards(data), valShards = new int[0];
+        if (c.validationFraction() > 0) {
+            int n = data.numShards();
+            if (n < 2)
+                throw new IllegalArgumentException("validation on a sharded dataset holds out whole shards, and this one has 1: set "
+                        + "validationFraction=0 or write more, smaller shards");
+            int held = Math.min(n - 1, Math.max(1, (int) Math.round(c.validationFraction() * n)));
+            int[] order = trainShards.clone();
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(c.seed() ^ 0x5EED5EEDL);
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1), t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            valShards = java.util.Arrays.copyOf(order, held);
+            trainShards = java.util.Arrays.copyOfRange(order, held, n);
+            java.util.Arrays.sort(valShards);
+            java.util.Arrays.sort(trainShards);
+        }
+        BcNormalizers norms = fitNormalizers(data, trainShards, c, goalDims, goalDim);
+        MinibatchSampler val = null;
+        int valSize = 0;
+        if (valShards.length > 0) {
+            Dataset valData = StreamingSampler.load(data, valShards);
+            GoalRelabeler valGoals = relabeler(valData, c, goalDims);
+            int[] valSteps = trainableSteps(valData, valGoals);
+            valSize = valSteps.length;
+            if (valSize > 0)
+                val = sampler(valData, valSteps, Math.min(MAX_VALIDATION_BATCH, valSize), c.seed() + 2, false, c, norms, valGoals, goalDim);
+        }
+        try (StreamingSampler train = new StreamingSampler(data, trainShards, bufferShards, c.batchSize(), c.seed() + 1, (group, seed) -> {
+            GoalRelabeler goals = relabeler(group, c, goalDims);
+            return sampler(group, trainableSteps(group, goals), c.batchSize(), seed, true, c, norms, goals, goalDim);
+        })) {
+            long trainSize = 0;
+            for (int s : trainShards) trainSize += data.shardSteps(s);
+            return loop(c, null, pspec, norms, train, null, val, (int) Math.min(Integer.MAX_VALUE, trainSize), valSize, data.contentHash(),
+                    data.toString() + " (streamed, " + bufferShards + " shards buffered)", started);
+        }
+    }
+
+    /**
+     * The training loop shared by in-memory and streamed data: Adam steps, validation checks, early stopping, and
+     * checkpoints ({@code checkpointed} is the in-memory sampler whose state they save; null when streaming).
+     */
+    private TrainedPolicy loop(BcConfig c, BcPolicy warm, DatasetSpec pspec, BcNormalizers norms, BatchSource train,
+                               MinibatchSampler checkpointed, MinibatchSampler val, int trainSize, int valSize, String dataHash,
+                               String dataDescription, long started) {
+        Head head = Heads.create(c, pspec.actionSpace());
         int inputDim = train.observationWidth();
         Engine engine = c.engine() == TrainingEngine.LEAN && LeanEngine.supports(c.trunk())
                 ? new LeanEngine(inputDim, c.trunk(), head, c.learningRate(), c.weightDecay(), c.seed(), c.batchSize())
@@ -172,16 +244,16 @@ public final class BcTrainer implements PolicyLearner {
         Loop s = Loop.start();
         int step = 0;
         boolean stoppedEarly = false;
-        Checkpointing ck = checkpointing;
+        Checkpointing ck = checkpointed == null ? null : checkpointing; // streamed runs keep no checkpoints
         if (ck != null && !engine.checkpointable())
             throw new IllegalArgumentException("checkpoints and resume are not available for this configuration: layer-norm trunks "
                     + "(layerNorm=true) and engine=dl4j train on DL4J, whose optimizer state il4j does not save; train without checkpoints");
         if (ck != null && ck.resumeFrom() != null) {
             Checkpoint r = ck.resumeFrom();
-            r.requireSameRun(TRAINER, configJson(c), data.contentHash());
+            r.requireSameRun(TRAINER, configJson(c), dataHash);
             engine.setWeights(r.network(NET));
             engine.restoreOptimizer(r.optimizer(NET));
-            train.restore(r.sampler(TRAIN_SAMPLER));
+            checkpointed.restore(r.sampler(TRAIN_SAMPLER));
             best = r.networks().get(BEST_NET);
             curve.addAll(r.curve());
             s = Json.mapper().convertValue(r.loop(), Loop.class);
@@ -189,7 +261,7 @@ public final class BcTrainer implements PolicyLearner {
             started -= (long) (s.seconds() * 1e9);
         }
         LearningCurvePoint last = curve.isEmpty() ? null : curve.get(curve.size() - 1);
-        listener.onStart(totalSteps, trainSteps.length, valSteps.length);
+        listener.onStart(totalSteps, trainSize, valSize);
 
         double bestVal = s.bestVal(), lastGood = s.lastGood(), intervalSum = s.intervalSum();
         int bestStep = s.bestStep(), lastGoodStep = s.lastGoodStep(), intervalCount = s.intervalCount(), checks = s.checks(),
@@ -239,7 +311,7 @@ public final class BcTrainer implements PolicyLearner {
             if (ck != null && (ck.due(step) || ck.stop().requested())) {
                 Loop state = new Loop(checks, sinceBest, bestVal, bestStep, lastGood, lastGoodStep, intervalSum, intervalCount,
                         (System.nanoTime() - started) / 1e9);
-                writeCheckpoint(ck, c, data, step, engine, best, train, curve, state);
+                writeCheckpoint(ck, c, dataHash, step, engine, best, checkpointed, curve, state);
                 if (ck.stop().requested()) {
                     listener.onFinish();
                     throw new TrainingInterruptedException(step, ck.file());
@@ -257,7 +329,7 @@ public final class BcTrainer implements PolicyLearner {
             metrics.put("eval_return", last.evalReturn());
             last.evalMetrics().forEach((k, v) -> metrics.put("eval_" + k, v));
         }
-        Provenance prov = Provenance.of("bc", data.contentHash(), data.toString(), c.seed(), step, bestStep, stoppedEarly, metrics);
+        Provenance prov = Provenance.of("bc", dataHash, dataDescription, c.seed(), step, bestStep, stoppedEarly, metrics);
         TrainedPolicy result = new TrainedPolicy(policy, prov, curve);
         listener.onFinish();
         return result;
@@ -279,18 +351,34 @@ public final class BcTrainer implements PolicyLearner {
         return Json.fromString(c.toJson(), JsonNode.class);
     }
 
-    private static void writeCheckpoint(Checkpointing ck, BcConfig c, Dataset data, int step, Engine engine, MlpWeights best,
+    private static void writeCheckpoint(Checkpointing ck, BcConfig c, String dataHash, int step, Engine engine, MlpWeights best,
                                         MinibatchSampler train, List<LearningCurvePoint> curve, Loop loop) {
         Map<String, MlpWeights> nets = new LinkedHashMap<>();
         nets.put(NET, engine.weights());
         if (best != null) nets.put(BEST_NET, best);
-        Checkpoint cp = new Checkpoint(TRAINER, step, configJson(c), data.contentHash(), nets, Map.of(NET, engine.optimizerState()),
+        Checkpoint cp = new Checkpoint(TRAINER, step, configJson(c), dataHash, nets, Map.of(NET, engine.optimizerState()),
                 Map.of(TRAIN_SAMPLER, train.state()), curve, Json.toTree(loop));
         try {
             cp.write(ck.file());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the checkpoint " + ck.file() + " at step " + step, e);
         }
+    }
+
+    /** What the data's spec and the config decide before training: the policy's spec and the goal dims. */
+    private record Inputs(DatasetSpec policySpec, int goalDim, int[] achievedGoalDims) {
+    }
+
+    /** Configures the runtime and checks the data against the config (and the evaluation env), before any work. */
+    private Inputs prepare(DatasetSpec spec, BcConfig c) {
+        Il4j.configure();
+        checkCompatible(spec, c);
+        if (eval != null && c.goalConditioned() && !(eval.env() instanceof GoalEnv))
+            throw new IllegalArgumentException("evaluating a goal-conditioned policy needs a GoalEnv (it supplies the goal); got "
+                    + eval.env().getClass().getSimpleName());
+        DatasetSpec pspec = policySpec(spec, c);
+        return new Inputs(pspec, c.goalConditioned() ? pspec.goalDim() : 0,
+                c.goalConditioned() && c.relabel() != Relabel.NONE ? achievedGoalDims(spec, c) : null);
     }
 
     private static double validationLoss(Engine engine, MinibatchSampler val, Head head) {
@@ -374,6 +462,34 @@ public final class BcTrainer implements PolicyLearner {
             act = c.head() == HeadType.TANH_GAUSSIAN ? BcNormalizers.unitBox((Box) data.spec().actionSpace())
                     : c.normalizeActions() ? data.actionNormalizer(trainSteps, STD_FLOOR) : Normalizer.identity(data.actionDim());
         return new BcNormalizers(obs, goal, act);
+    }
+
+    /** As {@link #fitNormalizers(Dataset, int[], BcConfig, int[], int)} over the given shards, in one pass (a shard at a time). */
+    private static BcNormalizers fitNormalizers(ShardSource data, int[] shards, BcConfig c, int[] goalDims, int goalDim) {
+        boolean continuous = !data.spec().actionSpace().isDiscrete();
+        boolean datasetGoals = goalDim > 0 && goalDims == null && c.normalizeObservations();
+        StreamingMoments obs = new StreamingMoments(data.spec().observationDim());
+        StreamingMoments act = continuous ? new StreamingMoments(data.spec().actionDim()) : null;
+        StreamingMoments goal = datasetGoals ? new StreamingMoments(goalDim) : null;
+        ShardStream.forEach(data, shards, SHARD_READERS, shard -> {
+            int[] steps = trainableSteps(shard, relabeler(shard, c, goalDims));
+            int[] rows = new int[steps.length];
+            for (int k = 0; k < rows.length; k++) rows[k] = shard.observationRow(steps[k]);
+            if (c.normalizeObservations()) obs.add(shard.observationData(), rows);
+            if (act != null && c.normalizeActions()) act.add(shard.actionData(), steps);
+            if (goal != null) goal.add(shard.goalData(), rows);
+        });
+        if (obs.count() == 0 && c.normalizeObservations())
+            throw new IllegalArgumentException("no training step can be relabeled: every training episode is a single step without its final observation");
+        Normalizer o = c.normalizeObservations() ? obs.normalizer(STD_FLOOR) : Normalizer.identity(data.spec().observationDim());
+        Normalizer g = null;
+        if (goalDim > 0) {
+            if (!c.normalizeObservations()) g = Normalizer.identity(goalDim);
+            else if (goalDims != null) g = slice(o, goalDims);
+            else g = goal.normalizer(STD_FLOOR);
+        }
+        Normalizer a = !continuous ? null : c.normalizeActions() ? act.normalizer(STD_FLOOR) : Normalizer.identity(data.spec().actionDim());
+        return new BcNormalizers(o, g, a);
     }
 
     private static Normalizer slice(Normalizer n, int[] dims) {

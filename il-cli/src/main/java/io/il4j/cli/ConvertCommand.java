@@ -2,6 +2,7 @@ package io.il4j.cli;
 
 import io.il4j.core.io.DatasetFiles;
 import io.il4j.core.io.LoadResult;
+import io.il4j.core.io.ShardedDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,7 +14,7 @@ import java.util.concurrent.Callable;
 /** {@code il convert IN OUT}: converts between CSV and NPZ, and imports HDF5. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Convert demonstrations between CSV, NPZ and HDF5.",
-                "Convert a demonstration file between formats, chosen by extension:",
+                "Convert a demonstration file between formats, chosen by extension (or, with --shard-steps, into a sharded dataset directory):",
                 ".csv <-> .npz, and .h5/.hdf5 (D4RL, Minari, robomimic layouts) -> .csv/.npz.",
                 "NPZ reloads much faster than CSV and is readable by numpy (np.load).",
                 "The output is written to a temporary file and moved into place: a failed conversion leaves nothing behind."})
@@ -28,15 +29,21 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--compress", description = "Deflate NPZ entries, as np.savez_compressed (default: off, as np.savez).")
     boolean compress;
 
+    @Option(names = "--shard-steps", paramLabel = "N", defaultValue = "0",
+            description = "Write OUT as a sharded dataset: a directory of NPZ shards of at most N steps (episodes are never "
+                    + "split) plus manifest.json with SHA-256 checksums; 0 = one file (default: ${DEFAULT-VALUE}).")
+    int shardSteps;
+
     @Mixin
     DataInputOptions data;
 
     @Override
     public Integer call() throws Exception {
-        DatasetFiles.Format.of(out); // fail on a bad output extension before reading anything
+        if (shardSteps < 0) throw new IllegalArgumentException("--shard-steps must be >= 0 (0 = one file), got " + shardSteps);
+        DatasetFiles.checkWritable(out, shardSteps); // fail on a bad output before reading anything
         LoadResult loaded = data.load(in, System.err);
-        DatasetFiles.save(loaded.dataset(), out, compress);
-        System.out.println("wrote " + out + ": " + loaded.dataset());
+        DatasetFiles.save(loaded.dataset(), out, compress, shardSteps);
+        System.out.println("wrote " + out + ": " + (shardSteps > 0 ? ShardedDataset.open(out) : loaded.dataset()));
         return 0;
     }
 }

@@ -1,6 +1,11 @@
 package io.il4j.cli;
 
+import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetBuilder;
+import io.il4j.core.data.ShardStream;
+import io.il4j.core.data.StreamingSampler;
 import io.il4j.core.io.CsvOptions;
+import io.il4j.core.io.ShardedDataset;
 import io.il4j.core.io.DatasetFiles;
 import io.il4j.core.io.InputFiles;
 import io.il4j.core.io.Hdf5Options;
@@ -119,8 +124,15 @@ final class DataInputOptions {
         return new Hdf5Options(hdf5Layout, hdf5ObservationKeys);
     }
 
-    /** Loads {@code file} with a progress bar, printing the reader's warnings to {@code err}. */
+    /**
+     * Loads {@code file} with a progress bar, printing the reader's warnings to {@code err}; a sharded dataset
+     * directory is loaded whole (its shards concatenated), shard by shard.
+     */
     LoadResult load(Path file, PrintStream err) throws IOException {
+        if (ShardedDataset.isSharded(file)) {
+            ShardedDataset shards = ShardedDataset.open(file);
+            return new LoadResult(forEachShard(shards, null), List.of());
+        }
         InputFiles.requireRegularFile(file, "demonstration file");
         LoadResult result;
         long size = Files.size(file);
@@ -131,5 +143,23 @@ final class DataInputOptions {
         }
         for (String w : result.warnings()) err.println("warning: " + w);
         return result;
+    }
+
+    /**
+     * Loads every shard in order (checksums checked), with a progress bar over shards, handing each to {@code each}
+     * (then nothing is kept: returns null), or concatenating them when {@code each} is null.
+     */
+    static Dataset forEachShard(ShardedDataset shards, java.util.function.Consumer<Dataset> each) {
+        DatasetBuilder all = each == null ? new DatasetBuilder(shards.spec()) : null;
+        Progress.Mode mode = shards.numShards() < 4 ? Progress.Mode.NONE : Progress.autoMode();
+        try (Progress progress = Progress.start("read " + shards.directory().getFileName(), shards.numShards(), mode)) {
+            int[] done = {0};
+            ShardStream.forEach(shards, StreamingSampler.allShards(shards), 2, d -> {
+                if (each != null) each.accept(d);
+                else all.appendAll(d);
+                progress.stepTo(++done[0]);
+            });
+        }
+        return all == null ? null : all.build();
     }
 }

@@ -14,6 +14,8 @@ import io.il4j.core.train.TrainingProgress;
 import io.il4j.bc.Relabel;
 import io.il4j.bc.TrainedPolicy;
 import io.il4j.core.data.Dataset;
+import io.il4j.core.data.DatasetSpec;
+import io.il4j.core.io.ShardedDataset;
 import io.il4j.core.runtime.Il4j;
 import io.il4j.offline.FilteredBc;
 import picocli.CommandLine.ArgGroup;
@@ -36,8 +38,14 @@ import java.util.concurrent.Callable;
                 "Load the policy in Java with Policies.load(path).act(observation)."})
 final class TrainBcCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Demonstrations (.csv, .npz, .h5).")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Demonstrations (.csv, .npz, .h5, or a sharded "
+            + "dataset directory from 'il convert --shard-steps N', which is streamed shard by shard instead of loaded whole).")
     Path data;
+
+    @Option(names = "--buffer-shards", paramLabel = "N", defaultValue = "4",
+            description = "Sharded --data: shards sampled from at a time (the shuffle buffer; one more group loads in the "
+                    + "background); validation holds out whole shards; no checkpoints are kept (default: ${DEFAULT-VALUE}).")
+    int bufferShards;
 
     @Option(names = "--policy", defaultValue = AUTO, paramLabel = "HEAD",
             description = "Policy head: mse (deterministic), gaussian, mdn (mixture density, for multimodal experts), "
@@ -138,8 +146,14 @@ final class TrainBcCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
         Il4j.configure();
-        Dataset dataset = input.load(data, System.err).dataset();
-        if (topFraction != 1) {
+        if (bufferShards < 1) throw new IllegalArgumentException("--buffer-shards must be >= 1, got " + bufferShards);
+        ShardedDataset shards = ShardedDataset.isSharded(data) ? ShardedDataset.open(data) : null;
+        if (shards != null && checkpoints.resume)
+            throw new IllegalArgumentException("--resume: training from a sharded dataset keeps no checkpoints yet; start it again without --resume");
+        if (shards != null && topFraction != 1)
+            throw new IllegalArgumentException("--top-fraction: filtered BC ranks whole episodes in memory; it does not stream a sharded dataset");
+        Dataset dataset = shards == null ? input.load(data, System.err).dataset() : null;
+        if (dataset != null && topFraction != 1) {
             try {
                 Dataset top = FilteredBc.topEpisodes(dataset, topFraction);
                 System.out.printf(java.util.Locale.ROOT, "filtered BC: %d of %d episodes, returns >= %.4g%n", top.numEpisodes(),
@@ -149,6 +163,8 @@ final class TrainBcCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--top-fraction: " + e.getMessage().replace("topFraction", "it"), e);
             }
         }
+        DatasetSpec spec = shards != null ? shards.spec() : dataset.spec();
+        long dataSteps = shards != null ? shards.numSteps() : dataset.numSteps();
         BcConfig config;
         TrainedPolicy trained;
         EvalRollouts rollouts = null;
@@ -157,8 +173,8 @@ final class TrainBcCommand implements Callable<Integer> {
             rollouts = new EvalRollouts(env, eval.episodes, 1_000_000L, env.spec().maxEpisodeSteps(), 1);
         }
         try {
-            config = config(dataset);
-            BcTrainer.checkCompatible(dataset.spec(), config); // before the run directory exists: a refused run leaves nothing
+            config = config(spec);
+            BcTrainer.checkCompatible(spec, config); // before the run directory exists: a refused run leaves nothing
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
         }
@@ -171,9 +187,12 @@ final class TrainBcCommand implements Callable<Integer> {
         // not try-with-resources: its catch clauses run after close(), and closing lets a pending Ctrl-C exit the JVM
         StopSignal stop = StopSignal.onShutdown(STOP_GRACE);
         try {
-            System.out.println("training " + config.head().cliName() + " BC on " + dataset + " (run: " + run.dir().path() + ")");
-            trained = new BcTrainer(config, TrainingListener.all(new TrainingProgress("train bc"), recorder), rollouts)
-                    .withCheckpointing(checkpoints.checkpointing(run, stop)).train(dataset);
+            System.out.println("training " + config.head().cliName() + " BC on " + (shards != null ? shards : dataset)
+                    + " (run: " + run.dir().path() + ")");
+            BcTrainer trainer = new BcTrainer(config, TrainingListener.all(new TrainingProgress("train bc"), recorder), rollouts);
+            // streamed training keeps no checkpoints (yet): --checkpoint-every does not apply to it
+            trained = shards != null ? trainer.train(shards, bufferShards)
+                    : trainer.withCheckpointing(checkpoints.checkpointing(run, stop)).train(dataset);
         } catch (TrainingInterruptedException e) {
             return checkpoints.stopped(e, System.out);
         } catch (IllegalArgumentException e) {
@@ -184,7 +203,7 @@ final class TrainBcCommand implements Callable<Integer> {
         if (!trained.provenance().stoppedEarly() && trained.provenance().stepsTrained() < FEW_STEPS)
             System.err.printf(java.util.Locale.ROOT, "warning: only %d gradient steps (%d epochs of %d steps at batch %d); the policy "
                             + "is probably under-trained: pass --steps %d or more%n", trained.provenance().stepsTrained(),
-                    config.epochs(), dataset.numSteps(), config.batchSize(), FEW_STEPS);
+                    config.epochs(), dataSteps, config.batchSize(), FEW_STEPS);
         trained.save(out);
         run.dir().writeResults(trained.provenance());
         RunReport.write(run.dir().path());
@@ -193,9 +212,9 @@ final class TrainBcCommand implements Callable<Integer> {
         return 0;
     }
 
-    private BcConfig config(Dataset dataset) {
+    private BcConfig config(DatasetSpec spec) {
         HeadType h = !AUTO.equals(head) ? HeadType.parse(head)
-                : dataset.spec().actionSpace().isDiscrete() ? HeadType.CATEGORICAL : HeadType.GAUSSIAN;
+                : spec.actionSpace().isDiscrete() ? HeadType.CATEGORICAL : HeadType.GAUSSIAN;
         return BcConfig.builder().head(h).seed(seed).goalConditioned(goalConditioned)
                 .hiddenSizes(hidden).learningRate(learningRate).batchSize(batchSize).epochs(epochs).maxSteps(steps)
                 .validationFraction(validation).patience(patience).mixtureComponents(components).nllBeta(nllBeta).history(history)

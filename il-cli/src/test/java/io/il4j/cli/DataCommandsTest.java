@@ -50,6 +50,40 @@ class DataCommandsTest {
     }
 
     @Test
+    void convertWritesShardsThatInspectAndTrainReadAndACorruptShardIsOneLineNamingIt() throws Exception {
+        Path csv = Files.writeString(dir.resolve("demo.csv"), GOOD);
+        Path shards = dir.resolve("shards");
+        Outcome c = run("convert", csv.toString(), shards.toString(), "--shard-steps", "2");
+        assertEquals(0, c.exit, c.err);
+        assertTrue(c.out.contains("2 shards, 2 episodes, 4 steps"), c.out);
+        Outcome i = run("inspect", shards.toString());
+        assertEquals(0, i.exit, i.err);
+        assertTrue(i.out.contains("every shard's SHA-256 matches the manifest"), i.out);
+        assertTrue(i.out.matches("(?s).*return\\s+1\\.500.*"), i.out);
+        // --data accepts the directory: converted back to one file, it equals the CSV
+        Path npz = dir.resolve("back.npz");
+        assertEquals(0, run("convert", shards.toString(), npz.toString()).exit);
+        assertEquals(DatasetFiles.load(csv).dataset().contentHash(), DatasetFiles.load(npz).dataset().contentHash());
+        Outcome t = run("train", "bc", "--data", shards.toString(), "--validation", "0", "--steps", "5", "--hidden", "8",
+                "--out", dir.resolve("p.zip").toString(), "--runs", dir.resolve("runs").toString());
+        assertEquals(0, t.exit, t.err);
+        assertTrue(t.out.contains("training gaussian BC on ShardedDataset[shards: 2 shards"), t.out);
+
+        Path shard = shards.resolve("shard-00001.npz");
+        byte[] bytes = Files.readAllBytes(shard);
+        bytes[bytes.length - 30] ^= 0x10;
+        Files.write(shard, bytes);
+        Outcome bad = run("inspect", shards.toString());
+        assertEquals(2, bad.exit);
+        assertEquals(1, bad.err.strip().lines().count(), bad.err);
+        assertTrue(bad.err.contains(shard + ": has SHA-256"), bad.err);
+        Files.delete(shard);
+        Outcome missing = run("train", "bc", "--data", shards.toString(), "--validation", "0", "--out", dir.resolve("q.zip").toString());
+        assertEquals(2, missing.exit);
+        assertTrue(missing.err.contains(shard + ": is missing"), missing.err);
+    }
+
+    @Test
     void inspectPrintsStatistics() throws Exception {
         Path csv = Files.writeString(dir.resolve("demo.csv"), GOOD);
         Outcome o = run("inspect", csv.toString());

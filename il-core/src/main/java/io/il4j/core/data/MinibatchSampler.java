@@ -28,7 +28,7 @@ import java.util.SplittableRandom;
  *
  * <p>Not thread-safe: one sampler per training loop.
  */
-public final class MinibatchSampler {
+public final class MinibatchSampler implements BatchSource {
 
     /**
      * Supplies the goal of a step (for example a hindsight-relabeled achieved goal). Called once per
@@ -139,6 +139,7 @@ public final class MinibatchSampler {
         return s;
     }
 
+    @Override
     public int batchSize() {
         return batchSize;
     }
@@ -149,11 +150,13 @@ public final class MinibatchSampler {
     }
 
     /** Batches per pass over the steps, rounded up. */
+    @Override
     public int batchesPerEpoch() {
         return (steps.length + batchSize - 1) / batchSize;
     }
 
     /** Width of the observation array: frames times obs dim, plus goal dims when appended. */
+    @Override
     public int observationWidth() {
         return obsWidth;
     }
@@ -201,6 +204,7 @@ public final class MinibatchSampler {
     }
 
     /** Fills the batch arrays with the next {@link #batchSize()} steps and returns them. */
+    @Override
     public Batch next() {
         for (int r = 0; r < batchSize; r++) {
             if (pos == order.length) {

@@ -5,7 +5,11 @@ import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.io.internal.CountingInputStream;
 import io.il4j.core.io.internal.CsvCells;
+import io.il4j.core.io.internal.CsvBlocks;
 import io.il4j.core.io.internal.CsvColumns;
+import io.il4j.core.io.internal.CsvRow;
+import io.il4j.core.io.internal.ParsedCsvChunk;
+import io.il4j.core.runtime.WorkerThreads;
 import io.il4j.core.io.internal.DatasetRespec;
 import io.il4j.core.space.ActionSpace;
 import io.il4j.core.space.Box;
@@ -15,6 +19,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedInputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -47,10 +57,24 @@ import java.util.Set;
  */
 public final class CsvDatasetReader {
 
+    /** Worker threads of the block-parallel parse (the reading thread checks and appends rows meanwhile). */
+    static final int PARSE_THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Bytes per block of lines handed to a worker: a few in flight bound the text held at once. */
+    static final int BLOCK_BYTES = 4 << 20;
+
     private final CsvOptions options;
 
+    private final int blockBytes;
+
     public CsvDatasetReader(CsvOptions options) {
+        this(options, BLOCK_BYTES);
+    }
+
+    /** With blocks of {@code blockBytes} (tests use tiny blocks to cross many block boundaries). */
+    CsvDatasetReader(CsvOptions options, int blockBytes) {
+        if (blockBytes < 1) throw new IllegalArgumentException("blockBytes must be >= 1, got " + blockBytes);
         this.options = options == null ? CsvOptions.defaults() : options;
+        this.blockBytes = blockBytes;
     }
 
     public CsvOptions options() {
@@ -61,11 +85,26 @@ public final class CsvDatasetReader {
         return read(file, ProgressListener.NONE);
     }
 
-    /** Reads {@code file}, reporting bytes consumed to {@code progress}. */
+    /**
+     * Reads {@code file}, reporting bytes consumed to {@code progress}. Files without quote characters are parsed in
+     * blocks of lines on {@link #PARSE_THREADS} worker threads while this thread checks and appends their rows in file
+     * order (so errors are the same, at the same line and column, as a sequential parse); others go through Commons CSV.
+     */
     public LoadResult read(Path file, ProgressListener progress) throws IOException {
         long size = Files.size(file);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter())
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
+        if (ParsedCsvChunk.Layout.supports(options.delimiter())) {
+            LoadResult result = readInBlocks(file, size, progress);
+            if (result != null) return result;
+        }
+        return readSequentially(file, size, progress);
+    }
+
+    /**
+     * Reads {@code file} record by record with Commons CSV on this thread (what {@link #read} falls back to for quoted
+     * cells, quoted line breaks and multi-byte delimiters); the same dataset, warnings and errors as {@link #read}.
+     */
+    public LoadResult readSequentially(Path file, long size, ProgressListener progress) throws IOException {
+        CSVFormat format = format();
         try (CountingInputStream counting = new CountingInputStream(
                 new BufferedInputStream(Files.newInputStream(file), 1 << 16), size, progress);
              Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
@@ -82,24 +121,110 @@ public final class CsvDatasetReader {
                 throw DatasetFormatException.atLine(file, headerLine, null, "the file has a header but no data rows; "
                         + "expected one row per observation");
             Rows rows = new Rows(file, columns, specFor(file, headerLine, columns));
-            while (hasNext(records, parser, file)) rows.accept(records.next(), parser.getCurrentLineNumber());
+            while (hasNext(records, parser, file))
+                rows.accept(new CsvRow.Text(records.next().toList().toArray(new String[0])), parser.getCurrentLineNumber());
             Dataset dataset = rows.finish();
             counting.reportDone();
-            List<String> warnings = new ArrayList<>();
-            if (!columns.ignored.isEmpty())
-                warnings.add(file + ": ignoring " + columns.ignored.size() + " column(s) the schema does not know: "
-                        + String.join(", ", columns.ignored));
-            // a one-row episode is usually a mistyped id between two episodes (its row then belongs to a neighbour)
-            int single = 0, firstSingle = -1;
-            for (int e = 0; e < dataset.numEpisodes(); e++) {
-                int rowsOfEpisode = dataset.episodeLength(e) + (dataset.hasFinalObservation(e) ? 1 : 0);
-                if (rowsOfEpisode == 1 && single++ == 0) firstSingle = e;
-            }
-            if (single > 0)
-                warnings.add(file + ": " + single + " episode(s) consist of a single row (the first is episode #" + firstSingle
-                        + " in file order, counting from 0); check the episode column for typos");
-            return new LoadResult(dataset, warnings);
+            return new LoadResult(dataset, warnings(file, columns, dataset));
         }
+    }
+
+    private CSVFormat format() {
+        return CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter())
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).build();
+    }
+
+    /**
+     * The block-parallel read, or null when the file needs the sequential parser (quotes, lone carriage returns, no
+     * header or no data rows: the sequential parser then raises the same error it always did).
+     */
+    private LoadResult readInBlocks(Path file, long size, ProgressListener progress) throws IOException {
+        CSVFormat format = format();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            CsvBlocks blocks = new CsvBlocks(channel, blockBytes);
+            CsvBlocks.Block first = blocks.next();
+            if (first == null) return null;
+            // the header: the first non-empty line
+            int pos = 0, line = 0, headerEnd = -1, next = 0;
+            while (pos < first.length()) {
+                int end = pos;
+                while (end < first.length() && first.bytes()[end] != '\n') end++;
+                next = end + 1;
+                line++;
+                if (end > pos && first.bytes()[end - 1] == '\r') end--;
+                if (end > pos) {
+                    headerEnd = end;
+                    break;
+                }
+                pos = next;
+            }
+            if (headerEnd < 0) return null;
+            String headerText = new String(first.bytes(), pos, headerEnd - pos, StandardCharsets.UTF_8);
+            if (headerText.indexOf('"') >= 0 || headerText.indexOf('\r') >= 0) return null;
+            List<String> header;
+            try (CSVParser p = format.parse(new java.io.StringReader(headerText))) {
+                header = new ArrayList<>(p.iterator().next().toList());
+            }
+            if (header.get(0).startsWith("\uFEFF")) header.set(0, header.get(0).substring(1)); // UTF-8 byte order mark
+            CsvColumns columns = CsvColumns.resolve(file, header, options);
+            ParsedCsvChunk.Layout layout = new ParsedCsvChunk.Layout(columns, options.delimiter(), options.discreteActionCount(), format);
+            Rows rows = null;
+            long lineBase = line, consumed = 0, rowCount = 0;
+            ExecutorService pool = WorkerThreads.pool(PARSE_THREADS, "il4j-csv-parser");
+            try {
+                Deque<Future<ParsedCsvChunk>> inFlight = new ArrayDeque<>();
+                Deque<Integer> lengths = new ArrayDeque<>();
+                final int from = Math.min(next, first.length());
+                final CsvBlocks.Block head = first;
+                inFlight.add(pool.submit(() -> ParsedCsvChunk.parse(head.bytes(), from, head.length(), layout)));
+                lengths.add(first.length());
+                ParsedCsvChunk.View view = new ParsedCsvChunk.View();
+                boolean more = true;
+                while (!inFlight.isEmpty()) {
+                    while (more && inFlight.size() <= PARSE_THREADS) {
+                        CsvBlocks.Block b = blocks.next();
+                        if (b == null) {
+                            more = false;
+                            break;
+                        }
+                        inFlight.add(pool.submit(() -> ParsedCsvChunk.parse(b.bytes(), 0, b.length(), layout)));
+                        lengths.add(b.length());
+                    }
+                    ParsedCsvChunk chunk = WorkerThreads.await(inFlight.poll());
+                    if (chunk.needsFullParser()) return null;
+                    if (rows == null && chunk.rows() > 0) rows = new Rows(file, columns, specFor(file, line, columns));
+                    for (int r = 0; r < chunk.rows(); r++) rows.accept(chunk.row(r, view), lineBase + chunk.lineOfRow(r) + 1);
+                    rowCount += chunk.rows();
+                    lineBase += chunk.lines();
+                    consumed += lengths.poll();
+                    progress.progress(Math.min(consumed, size), size);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            if (rowCount == 0) return null;
+            Dataset dataset = rows.finish();
+            progress.progress(size, size);
+            return new LoadResult(dataset, warnings(file, columns, dataset));
+        }
+    }
+
+
+    private static List<String> warnings(Path file, CsvColumns columns, Dataset dataset) {
+        List<String> warnings = new ArrayList<>();
+        if (!columns.ignored.isEmpty())
+            warnings.add(file + ": ignoring " + columns.ignored.size() + " column(s) the schema does not know: "
+                    + String.join(", ", columns.ignored));
+        // a one-row episode is usually a mistyped id between two episodes (its row then belongs to a neighbour)
+        int single = 0, firstSingle = -1;
+        for (int e = 0; e < dataset.numEpisodes(); e++) {
+            int rowsOfEpisode = dataset.episodeLength(e) + (dataset.hasFinalObservation(e) ? 1 : 0);
+            if (rowsOfEpisode == 1 && single++ == 0) firstSingle = e;
+        }
+        if (single > 0)
+            warnings.add(file + ": " + single + " episode(s) consist of a single row (the first is episode #" + firstSingle
+                    + " in file order, counting from 0); check the episode column for typos");
+        return warnings;
     }
 
     private DatasetSpec specFor(Path file, long headerLine, CsvColumns columns) {
@@ -169,11 +294,11 @@ public final class CsvDatasetReader {
             act = new float[c.actions.length];
         }
 
-        void accept(CSVRecord r, long line) {
+        void accept(CsvRow r, long line) {
             if (r.size() != c.width)
                 throw DatasetFormatException.atLine(file, line, null, "expected " + c.width + " cells as in the header, got "
                         + r.size());
-            String id = r.get(c.episode);
+            String id = r.id(c.episode);
             if (id.isEmpty())
                 throw DatasetFormatException.atLine(file, line, c.name(c.episode), "expected an episode id, got an empty cell");
             boolean first = !id.equals(episode);
@@ -197,8 +322,8 @@ public final class CsvDatasetReader {
             float[] o = finalRow ? finalObs : obs, g = finalRow ? finalGoal : goal;
             for (int k = 0; k < o.length; k++) o[k] = cell(r, line, c.observations[k]);
             for (int k = 0; k < g.length; k++) g[k] = cell(r, line, c.goals[k]);
-            boolean t = c.terminated >= 0 && CsvCells.parseFlag(file, line, c.name(c.terminated), r.get(c.terminated));
-            boolean u = c.truncated >= 0 && CsvCells.parseFlag(file, line, c.name(c.truncated), r.get(c.truncated));
+            boolean t = c.terminated >= 0 && r.flag(file, line, c.name(c.terminated), c.terminated);
+            boolean u = c.truncated >= 0 && r.flag(file, line, c.name(c.truncated), c.truncated);
             term |= t;
             trunc |= u;
             if (finalRow) {
@@ -209,7 +334,7 @@ public final class CsvDatasetReader {
                 flagLine = line;
                 flagColumn = c.name(t ? c.terminated : c.truncated);
             }
-            if (c.discrete) act[0] = discreteAction(r.get(c.actions[0]), line);
+            if (c.discrete) act[0] = discreteAction(r, line);
             else for (int k = 0; k < act.length; k++) act[k] = cell(r, line, c.actions[k]);
             float reward = c.reward >= 0 ? cell(r, line, c.reward) : 0f;
             builder.addStep(o, 0, g, 0, act, 0, reward);
@@ -259,9 +384,9 @@ public final class CsvDatasetReader {
             trunc = false;
         }
 
-        private void checkTime(CSVRecord r, long line, boolean first) {
+        private void checkTime(CsvRow r, long line, boolean first) {
             String name = c.name(c.time);
-            long t = CsvCells.parseInteger(file, line, name, r.get(c.time), "an integer time step");
+            long t = r.integer(file, line, name, c.time, "an integer time step");
             if (!first && t != lastT + 1)
                 throw DatasetFormatException.atLine(file, line, name, "expected " + (lastT + 1) + " (the previous row of "
                         + "episode '" + episode + "' has t=" + lastT + "), got " + t + "; t must increase by 1 within an "
@@ -270,29 +395,30 @@ public final class CsvDatasetReader {
         }
 
         /** True when every action cell is empty (a final-observation row); partial emptiness is an error. */
-        private boolean actionCellsEmpty(CSVRecord r, long line) {
+        private boolean actionCellsEmpty(CsvRow r, long line) {
             int empty = 0;
-            for (int i : c.actions) if (r.get(i).isEmpty()) empty++;
+            for (int i : c.actions) if (r.isEmpty(i)) empty++;
             if (empty == 0) return false;
             if (empty == c.actions.length) return true;
             for (int i : c.actions)
-                if (r.get(i).isEmpty())
+                if (r.isEmpty(i))
                     throw DatasetFormatException.atLine(file, line, c.name(i), "expected a number, got an empty cell (other "
                             + "action cells of this row are filled; leave all of them empty only on a final-observation row)");
             throw new AssertionError("unreachable");
         }
 
-        private float cell(CSVRecord r, long line, int i) {
-            return CsvCells.parseFloat(file, line, c.name(i), r.get(i));
+        private float cell(CsvRow r, long line, int i) {
+            return r.number(file, line, c.name(i), i);
         }
 
-        private float discreteAction(String cell, long line) {
-            String name = c.name(c.actions[0]);
+        private float discreteAction(CsvRow r, long line) {
+            int column = c.actions[0];
+            String name = c.name(column);
             int n = options.discreteActionCount();
             String expectation = "a non-negative integer action index" + (n > 0 ? " below " + n : "");
-            long a = CsvCells.parseInteger(file, line, name, cell, expectation);
+            long a = r.integer(file, line, name, column, expectation);
             if (a < 0 || (n > 0 && a >= n) || a >= 1 << 24) // 2^24: largest index a float holds exactly
-                throw DatasetFormatException.atLine(file, line, name, "expected " + expectation + ", got '" + cell + "'");
+                throw DatasetFormatException.atLine(file, line, name, "expected " + expectation + ", got '" + r.text(column) + "'");
             maxDiscrete = Math.max(maxDiscrete, a);
             return a;
         }

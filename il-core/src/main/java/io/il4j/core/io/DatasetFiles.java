@@ -9,17 +9,19 @@ import java.util.Locale;
 
 /**
  * Loads and saves datasets choosing the format by file extension: {@code .csv} (read/write), {@code .npz}
- * (read/write), {@code .h5}/{@code .hdf5} (import only). Writes are atomic (temporary file, then move). Format
+ * (read/write), {@code .h5}/{@code .hdf5} (import only); a directory is a {@link ShardedDataset} (loaded whole
+ * here: train from it shard by shard with a streaming sampler instead when it does not fit in memory). Writes are atomic (temporary file, then move). Format
  * errors are {@link DatasetFormatException}s; I/O failures {@link IOException}s. Stateless; thread-safe.
  */
 public final class DatasetFiles {
 
     /** The file formats, by extension. */
     public enum Format {
-        CSV, NPZ, HDF5;
+        CSV, NPZ, HDF5, SHARDED;
 
-        /** The format of {@code file}, from its extension (case-insensitive). */
+        /** The format of {@code file}, from its extension (case-insensitive); an existing directory is SHARDED. */
         public static Format of(Path file) {
+            if (ShardedDataset.isSharded(file)) return SHARDED;
             String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
             if (name.endsWith(".csv")) return CSV;
             if (name.endsWith(".npz")) return NPZ;
@@ -45,6 +47,7 @@ public final class DatasetFiles {
     /** Loads {@code file}, reporting progress in bytes of the input. */
     public static LoadResult load(Path file, CsvOptions csv, Hdf5Options hdf5, ProgressListener progress) throws IOException {
         ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+        if (ShardedDataset.isSharded(file)) return new LoadResult(ShardedDataset.open(file).loadAll(), List.of());
         InputFiles.rejectDirectory(file, "demonstration file"); // before its name is read as a format
         Format format = Format.of(file);
         InputFiles.requireRegularFile(file, "demonstration file");
@@ -52,6 +55,7 @@ public final class DatasetFiles {
             case CSV -> new CsvDatasetReader(csv).read(file, p);
             case NPZ -> new LoadResult(NpzDatasetReader.read(file, p), List.of());
             case HDF5 -> new Hdf5DatasetImporter(hdf5).read(file, p);
+            case SHARDED -> throw new AssertionError("handled above");
         };
     }
 
@@ -67,7 +71,19 @@ public final class DatasetFiles {
             case NPZ -> NpzDatasetWriter.write(dataset, file, compressNpz);
             case HDF5 -> throw new IllegalArgumentException("cannot write '" + file + "': HDF5 is import-only; expected a "
                     + ".csv or .npz output file");
+            case SHARDED -> throw new IllegalArgumentException("cannot write '" + file + "' as one file: it is a directory; "
+                    + "give a shard size to write a sharded dataset there");
         }
+    }
+
+    /**
+     * Saves {@code dataset} as a sharded dataset in directory {@code dir} when {@code shardSteps > 0} (NPZ shards of at
+     * most that many steps, episodes never split), else as one file by extension.
+     */
+    public static void save(Dataset dataset, Path out, boolean compressNpz, int shardSteps) throws IOException {
+        if (shardSteps < 0) throw new IllegalArgumentException("shardSteps must be >= 0 (0 = one file), got " + shardSteps);
+        if (shardSteps > 0) ShardedDatasetWriter.write(dataset, out, shardSteps, compressNpz);
+        else save(dataset, out, compressNpz);
     }
 
     /**
@@ -76,10 +92,30 @@ public final class DatasetFiles {
      */
     public static LoadResult convert(Path in, Path out, CsvOptions csv, Hdf5Options hdf5, boolean compressNpz,
                                      ProgressListener progress) throws IOException {
-        if (Format.of(out) == Format.HDF5)
-            throw new IllegalArgumentException("cannot write '" + out + "': HDF5 is import-only; expected a .csv or .npz output file");
+        return convert(in, out, csv, hdf5, compressNpz, 0, progress);
+    }
+
+    /** As {@link #convert(Path, Path, CsvOptions, Hdf5Options, boolean, ProgressListener)}; {@code shardSteps > 0} writes shards. */
+    public static LoadResult convert(Path in, Path out, CsvOptions csv, Hdf5Options hdf5, boolean compressNpz, int shardSteps,
+                                     ProgressListener progress) throws IOException {
+        checkWritable(out, shardSteps);
         LoadResult loaded = load(in, csv, hdf5, progress);
-        save(loaded.dataset(), out, compressNpz);
+        save(loaded.dataset(), out, compressNpz, shardSteps);
         return loaded;
+    }
+
+    /** Fails before any reading when {@code out} cannot be written as asked (one file by extension, or shards). */
+    public static void checkWritable(Path out, int shardSteps) {
+        if (shardSteps > 0) {
+            if (java.nio.file.Files.isRegularFile(out))
+                throw new IllegalArgumentException("cannot write shards to '" + out + "': it is a file; expected a directory name");
+            return;
+        }
+        Format f = Format.of(out);
+        if (f == Format.HDF5)
+            throw new IllegalArgumentException("cannot write '" + out + "': HDF5 is import-only; expected a .csv or .npz output file");
+        if (f == Format.SHARDED)
+            throw new IllegalArgumentException("cannot write '" + out + "' as one file: it is a directory; give a shard size "
+                    + "to write a sharded dataset there");
     }
 }

@@ -44,7 +44,8 @@ public final class NpzDatasetWriter {
         AtomicFiles.write(file, out -> writeTo(dataset, out, compressed));
     }
 
-    private static void writeTo(Dataset d, OutputStream os, boolean compressed) throws IOException {
+    /** Writes the archive to {@code os} (not closed): for writers that place the file themselves (shards). */
+    static void writeTo(Dataset d, OutputStream os, boolean compressed) throws IOException {
         int episodes = d.numEpisodes();
         long[] obsOffsets = new long[episodes + 1], stepOffsets = new long[episodes + 1];
         boolean[] terminated = new boolean[episodes], truncated = new boolean[episodes];

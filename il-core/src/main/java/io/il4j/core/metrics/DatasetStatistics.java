@@ -57,50 +57,85 @@ public record DatasetStatistics(DatasetSpec spec, int episodes, int steps, int o
 
     /** Computes the statistics of {@code data}. */
     public static DatasetStatistics of(Dataset data) {
-        DatasetSpec spec = data.spec();
-        int nEp = data.numEpisodes();
-        RunningStats returns = new RunningStats(), lengths = new RunningStats();
-        int finals = 0, term = 0, trunc = 0;
-        for (int e = 0; e < nEp; e++) {
-            if (spec.hasRewards()) returns.add(data.episodeReturn(e));
-            lengths.add(data.episodeLength(e));
-            if (data.hasFinalObservation(e)) finals++;
-            if (data.terminated(e)) term++;
-            if (data.truncated(e)) trunc++;
-        }
-        List<Column> obs = columns(data.observationData(), spec.observationNames(), data.numObservations());
-        List<Column> goal = spec.hasGoals() ? columns(data.goalData(), spec.goalNames(), data.numObservations()) : List.of();
-        List<Column> act = List.of();
-        List<Long> counts = List.of();
-        if (spec.actionSpace() instanceof Discrete d) {
-            long[] c = new long[d.n()];
-            float[] a = data.actionData();
-            for (int i = 0; i < data.numSteps(); i++) {
-                int k = (int) a[i];
-                if (k < 0 || k >= d.n() || k != a[i])
-                    throw new IllegalArgumentException("step " + i + " holds discrete action " + a[i]
-                            + "; expected an integer in [0, " + (d.n() - 1) + "]");
-                c[k]++;
-            }
-            List<Long> l = new ArrayList<>(d.n());
-            for (long v : c) l.add(v);
-            counts = l;
-        } else {
-            act = columns(data.actionData(), spec.actionNames(), data.numSteps());
-        }
-        return new DatasetStatistics(spec, nEp, data.numSteps(), data.numObservations(), finals, term, trunc,
-                Column.of("return", returns), Column.of("episode length", lengths), obs, act, goal, counts);
+        return new Accumulator(data.spec()).add(data).result();
     }
 
-    private static List<Column> columns(float[] values, List<String> names, int rows) {
-        int dim = names.size();
-        RunningStats[] s = new RunningStats[dim];
-        for (int d = 0; d < dim; d++) s[d] = new RunningStats();
-        for (int r = 0, i = 0; r < rows; r++)
-            for (int d = 0; d < dim; d++, i++) s[d].add(values[i]);
-        List<Column> out = new ArrayList<>(dim);
-        for (int d = 0; d < dim; d++) out.add(Column.of(names.get(d), s[d]));
-        return out;
+    /**
+     * Statistics over several datasets of one spec (the shards of a sharded dataset), added one at a time, so the
+     * data never sit in memory together. The result equals {@link #of} on their concatenation. Not thread-safe.
+     */
+    public static final class Accumulator {
+        private final DatasetSpec spec;
+        private final RunningStats returns = new RunningStats(), lengths = new RunningStats();
+        private final RunningStats[] obs, act, goal;
+        private final long[] counts;
+        private long episodes, steps, observations, finals, term, trunc;
+
+        public Accumulator(DatasetSpec spec) {
+            this.spec = spec;
+            this.obs = stats(spec.observationDim());
+            this.goal = stats(spec.goalDim());
+            this.counts = spec.actionSpace() instanceof Discrete d ? new long[d.n()] : null;
+            this.act = counts == null ? stats(spec.actionDim()) : new RunningStats[0];
+        }
+
+        private static RunningStats[] stats(int n) {
+            RunningStats[] s = new RunningStats[n];
+            for (int d = 0; d < n; d++) s[d] = new RunningStats();
+            return s;
+        }
+
+        /** Adds every episode of {@code data} (same spec). */
+        public Accumulator add(Dataset data) {
+            if (!data.spec().equals(spec))
+                throw new IllegalArgumentException("cannot add data with spec " + data.spec() + " to statistics of spec " + spec);
+            for (int e = 0; e < data.numEpisodes(); e++) {
+                if (spec.hasRewards()) returns.add(data.episodeReturn(e));
+                lengths.add(data.episodeLength(e));
+                if (data.hasFinalObservation(e)) finals++;
+                if (data.terminated(e)) term++;
+                if (data.truncated(e)) trunc++;
+            }
+            add(obs, data.observationData(), data.numObservations());
+            if (spec.hasGoals()) add(goal, data.goalData(), data.numObservations());
+            if (counts != null) {
+                float[] a = data.actionData();
+                for (int i = 0; i < data.numSteps(); i++) {
+                    int k = (int) a[i];
+                    if (k < 0 || k >= counts.length || k != a[i])
+                        throw new IllegalArgumentException("step " + (steps + i) + " holds discrete action " + a[i]
+                                + "; expected an integer in [0, " + (counts.length - 1) + "]");
+                    counts[k]++;
+                }
+            } else {
+                add(act, data.actionData(), data.numSteps());
+            }
+            episodes += data.numEpisodes();
+            steps += data.numSteps();
+            observations += data.numObservations();
+            return this;
+        }
+
+        private static void add(RunningStats[] s, float[] values, int rows) {
+            int dim = s.length;
+            for (int r = 0, i = 0; r < rows; r++)
+                for (int d = 0; d < dim; d++, i++) s[d].add(values[i]);
+        }
+
+        public DatasetStatistics result() {
+            List<Long> l = new ArrayList<>();
+            if (counts != null) for (long v : counts) l.add(v);
+            return new DatasetStatistics(spec, Math.toIntExact(episodes), Math.toIntExact(steps), Math.toIntExact(observations),
+                    Math.toIntExact(finals), Math.toIntExact(term), Math.toIntExact(trunc), Column.of("return", returns),
+                    Column.of("episode length", lengths), columns(obs, spec.observationNames()),
+                    counts == null ? columns(act, spec.actionNames()) : List.of(), columns(goal, spec.goalNames()), l);
+        }
+
+        private static List<Column> columns(RunningStats[] s, List<String> names) {
+            List<Column> out = new ArrayList<>(s.length);
+            for (int d = 0; d < s.length; d++) out.add(Column.of(names.get(d), s[d]));
+            return out;
+        }
     }
 
     /**

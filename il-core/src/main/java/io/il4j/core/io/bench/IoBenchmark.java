@@ -8,13 +8,13 @@ import io.il4j.core.io.CsvDatasetWriter;
 import io.il4j.core.io.CsvOptions;
 import io.il4j.core.io.NpzDatasetReader;
 import io.il4j.core.io.NpzDatasetWriter;
+import io.il4j.core.io.ProgressListener;
 import io.il4j.core.space.Box;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,9 @@ import java.util.Random;
  * The IO benchmark ({@code il bench io}): generates a random demonstration CSV (1000-step episodes with final
  * observations, rewards and flags), then measures CSV parse throughput, NPZ write and load throughput (stored and
  * deflated), and the memory a loaded dataset holds per raw float32 byte (heap delta after GC via
- * {@code MemoryMXBean}, direct/off-heap buffer delta, and {@link Dataset#heapBytes()}). Every reload is checked
+ * {@code MemoryMXBean}, direct/off-heap buffer delta, and {@link Dataset#heapBytes()}). CSV is read twice: in parallel
+ * blocks (what {@code il} does) and sequentially with Commons CSV (the fallback for quoted files); CPU seconds are the
+ * whole process's. Every reload is checked
  * against the parsed dataset's content hash. MB means 10^6 bytes. Generated files are deleted at the end, and
  * so is the work directory if the run created it.
  * Stateless; run one at a time per JVM (the memory figures assume nothing else allocates meanwhile).
@@ -82,6 +84,10 @@ public final class IoBenchmark {
             Timing csvLoad = timed(() -> held[0] = new CsvDatasetReader(CsvOptions.defaults()).read(csv).dataset());
             memory.add(memory("csv", held[0], before, gen.rawBytes));
             check(held[0], gen.hash, "CSV");
+            held[0] = null;
+            Timing csvSequential = timed(() -> held[0] = new CsvDatasetReader(CsvOptions.defaults())
+                    .readSequentially(csv, Files.size(csv), ProgressListener.NONE).dataset());
+            check(held[0], gen.hash, "CSV (sequential)");
             double npzWrite = seconds(() -> NpzDatasetWriter.write(held[0], npz, false));
             double npzcWrite = seconds(() -> NpzDatasetWriter.write(held[0], npzc, true));
 
@@ -96,6 +102,7 @@ public final class IoBenchmark {
 
             List<FormatTiming> formats = List.of(
                     FormatTiming.of("csv", Files.size(csv), gen.csvWriteSeconds, csvLoad),
+                    FormatTiming.of("csv sequential", Files.size(csv), gen.csvWriteSeconds, csvSequential),
                     FormatTiming.of("npz (stored)", Files.size(npz), npzWrite, npzLoad),
                     FormatTiming.of("npz (deflated)", Files.size(npzc), npzcWrite, npzcLoad));
             Result result = new Result(steps, obsDim, actDim, gen.episodes, gen.rawBytes, load, cpus, formats, memory);
@@ -200,12 +207,17 @@ public final class IoBenchmark {
     private record Timing(double wall, double cpu) {
     }
 
+    /** Wall time and the process's CPU time (every thread: the CSV parse runs on worker threads too). */
     private static Timing timed(IoAction action) throws IOException {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long c0 = threads.getCurrentThreadCpuTime(), t0 = System.nanoTime();
+        long c0 = processCpuNanos(), t0 = System.nanoTime();
         action.run();
-        long t1 = System.nanoTime(), c1 = threads.getCurrentThreadCpuTime();
+        long t1 = System.nanoTime(), c1 = processCpuNanos();
         return new Timing((t1 - t0) / 1e9, c0 < 0 ? Double.NaN : (c1 - c0) / 1e9);
+    }
+
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private static void print(Result r, PrintStream out) {

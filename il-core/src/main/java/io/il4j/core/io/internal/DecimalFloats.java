@@ -21,12 +21,16 @@ public final class DecimalFloats {
     private DecimalFloats() {
     }
 
-    /** As {@link Float#parseFloat(String)}, including its {@link NumberFormatException}. */
-    public static float parse(String s) {
-        int n = s.length(), i = 0;
-        if (n == 0) return Float.parseFloat(s);
+    /**
+     * The float of the ASCII cell {@code b[from, to)} when the fast path decides it exactly, else NaN (the caller then
+     * parses the cell's text with {@link #parse(String)}, which gives the same value or the error). NaN never
+     * comes out for a cell the fast path accepts, since the fast path never yields NaN.
+     */
+    public static float parseOrNaN(byte[] b, int from, int to) {
+        int i = from;
+        if (i >= to) return Float.NaN;
         boolean negative = false;
-        char c = s.charAt(0);
+        byte c = b[i];
         if (c == '-' || c == '+') {
             negative = c == '-';
             i++;
@@ -34,8 +38,8 @@ public final class DecimalFloats {
         long w = 0;
         int significant = 0, exp10 = 0;
         boolean anyDigit = false, point = false;
-        for (; i < n; i++) {
-            c = s.charAt(i);
+        for (; i < to; i++) {
+            c = b[i];
             if (c == '.' && !point) {
                 point = true;
                 continue;
@@ -43,27 +47,33 @@ public final class DecimalFloats {
             if (c < '0' || c > '9') break;
             anyDigit = true;
             if (point) exp10--;
-            if (w == 0 && c == '0') continue; // leading zeros are not significant
-            if (++significant > 18) return Float.parseFloat(s);
+            if (w == 0 && c == '0') continue;
+            if (++significant > 18) return Float.NaN;
             w = w * 10 + (c - '0');
         }
-        if (!anyDigit) return Float.parseFloat(s);
-        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+        if (!anyDigit) return Float.NaN;
+        if (i < to && (b[i] == 'e' || b[i] == 'E')) {
             i++;
             boolean negativeExp = false;
-            if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) negativeExp = s.charAt(i++) == '-';
+            if (i < to && (b[i] == '-' || b[i] == '+')) negativeExp = b[i++] == '-';
             int start = i, e = 0;
-            for (; i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) if (e < 100_000) e = e * 10 + (s.charAt(i) - '0');
-            if (i == start) return Float.parseFloat(s);
+            for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) if (e < 100_000) e = e * 10 + (b[i] - '0');
+            if (i == start) return Float.NaN;
             exp10 += negativeExp ? -e : e;
         }
-        if (i != n) return Float.parseFloat(s);
+        if (i != to) return Float.NaN;
         if (w == 0) return negative ? -0f : 0f;
-        if (w > MAX_EXACT || exp10 < -22 || exp10 > 22) return Float.parseFloat(s);
+        if (w > MAX_EXACT || exp10 < -22 || exp10 > 22) return Float.NaN;
         double d = exp10 >= 0 ? w * POW10[exp10] : w / POW10[-exp10];
-        if (d < Float.MIN_NORMAL || d > Float.MAX_VALUE || (Double.doubleToRawLongBits(d) & LOW29) == HALF29)
-            return Float.parseFloat(s);
+        if (d < Float.MIN_NORMAL || d > Float.MAX_VALUE || (Double.doubleToRawLongBits(d) & LOW29) == HALF29) return Float.NaN;
         float f = (float) d;
         return negative ? -f : f;
+    }
+
+    /** As {@link Float#parseFloat(String)}, including its {@link NumberFormatException}. */
+    public static float parse(String s) {
+        // chars beyond Latin-1 become '?', which the fast path rejects like any other non-digit
+        float f = parseOrNaN(s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), 0, s.length());
+        return Float.isNaN(f) ? Float.parseFloat(s) : f;
     }
 }
