@@ -21,6 +21,13 @@ record DatasetDescription(String file, String summary, int episodes, int steps, 
                 d.spec().actionSpace().toString(), d.spec().actionNames(), d.spec().hasRewards(), d.contentHash(), card(file));
     }
 
+    /** The same for a sharded dataset directory (its manifest's counts and content hash). */
+    static DatasetDescription of(Path dir, io.il4j.core.io.ShardedDataset d) {
+        return new DatasetDescription(dir.toString(), d.toString(), (int) d.numEpisodes(), (int) Math.min(Integer.MAX_VALUE, d.numSteps()),
+                d.spec().observationNames(), d.spec().actionSpace().toString(), d.spec().actionNames(), d.spec().hasRewards(),
+                d.contentHash(), card(dir));
+    }
+
     /** The card of a file under {@code datasets/}: its section of {@code datasets/README.md}, or null. */
     static String card(Path file) {
         Path abs = file.toAbsolutePath().normalize();

@@ -181,7 +181,7 @@ final class TrainBcCommand implements Callable<Integer> {
         // the run directory exists from the start: config.json now, a metrics.csv row and fresh plots at every check
         CheckpointOptions.Run run = checkpoints.open(runs, name != null ? name : "bc-" + config.head().cliName());
         run.dir().writeConfig(config);
-        Json.write(run.dir().file(RunReport.DATASET), DatasetDescription.of(data, dataset));
+        Json.write(run.dir().file(RunReport.DATASET), shards != null ? DatasetDescription.of(data, shards) : DatasetDescription.of(data, dataset));
         RunRecorder recorder = new RunRecorder(run.dir(), TrainedPolicy.curveTitle(config),
                 run.resumeFrom() == null ? List.of() : run.resumeFrom().curve(), PLOT_INTERVAL_MS);
         // not try-with-resources: its catch clauses run after close(), and closing lets a pending Ctrl-C exit the JVM
