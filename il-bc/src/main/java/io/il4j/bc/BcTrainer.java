@@ -395,23 +395,23 @@ public final class BcTrainer implements PolicyLearner {
         boolean discrete = spec.actionSpace() instanceof Discrete;
         if (discrete && c.head() != HeadType.CATEGORICAL)
             throw new IncompatibleDatasetException("the dataset has discrete actions (" + spec.actionSpace() + ") but the "
-                    + c.head().cliName() + " head needs continuous (Box) actions; use head=categorical (--policy categorical)");
+                    + c.head().cliName() + " head needs continuous (Box) actions; use head=categorical");
         if (!discrete && c.head() == HeadType.CATEGORICAL)
             throw new IncompatibleDatasetException("the dataset has continuous actions (" + spec.actionDim()
-                    + "-dim Box) but the categorical head needs discrete actions; use head=mse, gaussian or mdn (--policy mse|gaussian|mdn)");
+                    + "-dim Box) but the categorical head needs discrete actions; use head=mse, gaussian, mdn or tanh_gaussian");
         if (c.head() == HeadType.TANH_GAUSSIAN) {
             try {
                 BcNormalizers.unitBox((Box) spec.actionSpace());
             } catch (IllegalArgumentException e) {
                 throw new IncompatibleDatasetException("the tanh_gaussian head squashes actions into the action box, but " + e.getMessage()
-                        + "; use head=gaussian (--policy gaussian) or declare finite bounds");
+                        + "; use head=gaussian or declare finite bounds");
             }
         }
         if (!c.goalConditioned()) return;
         if (c.relabel() == Relabel.NONE) {
             if (!spec.hasGoals())
                 throw new IncompatibleDatasetException("goal-conditioned BC with relabel=none needs goal columns (goal_*) in the dataset, "
-                        + "which has none; relabel goals from achieved states instead (--relabel future) or add goal columns");
+                        + "which has none; relabel goals from achieved states instead (relabel=future) or add goal columns");
             return;
         }
         achievedGoalDims(spec, c);
