@@ -100,14 +100,14 @@ class BcTrainerTest {
         Dataset discrete = Synthetic.discrete(3, 10, 2, 1);
         var e = assertThrows(IncompatibleDatasetException.class,
                 () -> BcTrainer.train(discrete, BcConfig.defaults(HeadType.GAUSSIAN), TrainingListener.NONE));
-        assertTrue(e.getMessage().contains("discrete") && e.getMessage().contains("--policy categorical"), e.getMessage());
+        assertTrue(e.getMessage().contains("discrete") && e.getMessage().contains("head=categorical"), e.getMessage());
         Dataset continuous = Synthetic.continuous(3, 10, 2, 1, 1, o -> new double[]{o[0]});
         e = assertThrows(IncompatibleDatasetException.class,
                 () -> BcTrainer.train(continuous, BcConfig.defaults(HeadType.CATEGORICAL), TrainingListener.NONE));
         assertTrue(e.getMessage().contains("continuous") && e.getMessage().contains("mse"), e.getMessage());
         e = assertThrows(IncompatibleDatasetException.class, () -> BcTrainer.train(continuous,
                 BcConfig.builder().head(HeadType.MSE).goalConditioned(true).relabel(Relabel.NONE).build(), TrainingListener.NONE));
-        assertTrue(e.getMessage().contains("goal columns") && e.getMessage().contains("--relabel future"), e.getMessage());
+        assertTrue(e.getMessage().contains("goal columns") && e.getMessage().contains("relabel=future"), e.getMessage());
         e = assertThrows(IncompatibleDatasetException.class, () -> BcTrainer.train(continuous,
                 BcConfig.builder().head(HeadType.MSE).goalConditioned(true).build(), TrainingListener.NONE));
         assertTrue(e.getMessage().contains("achievedGoalDims"), e.getMessage());

@@ -63,6 +63,8 @@ final class BcConfigFlags implements IDefaultValueProvider {
             String flag = Matcher.quoteReplacement(e.getValue());
             m = m.replaceAll("\\b" + e.getKey() + "=", flag + " ").replaceAll("\\b" + e.getKey() + "\\b", flag);
         }
-        return m;
+        // "head" is also an ordinary word in these messages ("the categorical head"): only its assignment form
+        // names the field; relabel=X names a field that shares its flag's name
+        return m.replaceAll("\\bhead=", "--policy ").replaceAll("\\brelabel=", "--relabel ");
     }
 }

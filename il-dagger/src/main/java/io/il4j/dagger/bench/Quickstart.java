@@ -98,7 +98,7 @@ public final class Quickstart {
         Il4j.configure();
         long t0 = System.nanoTime();
         if (Files.isDirectory(o.data()))
-            throw new IllegalArgumentException(o.data() + " is a directory; expected the demonstrations file (--data FILE)");
+            throw new IllegalArgumentException(o.data() + " is a directory; data must be the demonstrations file");
         if (!Files.isRegularFile(o.data()))
             throw new IllegalArgumentException("demonstrations not found: " + o.data().toAbsolutePath()
                     + " (a relative path is resolved from the working directory: the il4j checkout for the shipped data)");
