@@ -514,7 +514,7 @@ public final class BcTrainer implements PolicyLearner {
                     + c.head().cliName() + " head needs continuous (Box) actions; use head=categorical");
         if (!discrete && c.head() == HeadType.CATEGORICAL)
             throw new IncompatibleDatasetException("the dataset has continuous actions (" + spec.actionDim()
-                    + "-dim Box) but the categorical head needs discrete actions; use head=mse, gaussian or mdn");
+                    + "-dim Box) but the categorical head needs discrete actions; use head=mse, gaussian, mdn or tanh_gaussian");
         if (c.head() == HeadType.TANH_GAUSSIAN) {
             try {
                 BcNormalizers.unitBox((Box) spec.actionSpace());
