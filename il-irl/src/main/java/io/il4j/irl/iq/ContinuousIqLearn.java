@@ -109,7 +109,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
             throw new IllegalArgumentException("environment " + env.spec().id() + " has " + env.spec().observationDim()
                     + " observation dims; the expert data have " + obsDim);
         log.start();
-        ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, actDim);
+        ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, actDim, 0); // TODO absorbing
         SplittableRandom actRng = new SplittableRandom(online.seed() * 31 + 7);
         SquashedGaussianActor.Sample s1 = actor.newSample();
         float[] o = new float[obsDim], n = new float[obsDim], a = new float[actDim];
