@@ -64,7 +64,7 @@ iq_args() { # env -> IQ-Learn options per environment (stated in the README next
   case "$1" in
     gridworld) echo "--gamma 0.95" ;;
     cartpole) echo "" ;;
-    pendulum) echo "--temperature 0.01 --actor-lr 1e-3" ;;
+    pendulum) echo "--temperature 0.05 --actor-lr 1e-3" ;;
     driving) echo "--temperature 0.05 --actor-lr 1e-3" ;;
   esac
 }
