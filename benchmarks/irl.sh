@@ -7,7 +7,8 @@
 # Every figure comes from ./il commands (il train iqlearn / bc / maxent-irl, il eval, il reward eval).
 # Knobs (environment variables): SEEDS (default "0 1 2"), EPISODES ("1 5 20"), ENVS ("gridworld cartpole pendulum driving"),
 # ONLINE_ENVS ("cartpole pendulum": online IQ-Learn rolls out in these), ONLINE_SEEDS (online runs only for these seeds,
-# default: all of SEEDS), EVAL_EPISODES (10), OUT (runs/irl).
+# default: all of SEEDS), METHODS (which runs, default "offline online bc": re-run only some rows with e.g. METHODS=online),
+# EVAL_EPISODES (10), OUT (runs/irl).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -17,6 +18,8 @@ ENVS="${ENVS:-gridworld cartpole pendulum driving}"
 ONLINE_ENVS="${ONLINE_ENVS:-cartpole pendulum}"
 ONLINE_SEEDS="${ONLINE_SEEDS:-$SEEDS}"
 EVAL_EPISODES="${EVAL_EPISODES:-10}"
+METHODS="${METHODS:-offline online bc}"
+wants() { case " $METHODS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 OUT="${OUT:-runs/irl}"
 mkdir -p "$OUT/work"
 START=$(date +%s)
@@ -98,7 +101,7 @@ for env in $ENVS; do
     il generate --env gridworld --policy random --episodes 20 --seed 2001 --out "$OUT/work/gridworld-random.csv" > /dev/null 2>&1
     il train maxent-irl --env gridworld --data "$data" --out "$OUT/work/maxent-reward.csv" --runs "$OUT/work" --name maxent > "$OUT/work/maxent.log" 2>&1
     cp "$OUT/work/gridworld-expert.csv" "$OUT/work/gridworld-expert-20.csv"
-    for seed in $SEEDS; do run_iq gridworld "$data" 20 "$seed" offline; done
+    if wants offline; then for seed in $SEEDS; do run_iq gridworld "$data" 20 "$seed" offline; done; fi
     continue
   fi
   src="datasets/$env/expert.csv"
@@ -107,9 +110,11 @@ for env in $ENVS; do
     first_episodes "$src" "$n" "$data"
     for seed in $SEEDS; do
       echo "   $env episodes=$n seed=$seed ($(( $(date +%s) - START )) s)"
-      run_iq "$env" "$data" "$n" "$seed" offline
-      case " $ONLINE_ENVS " in *" $env "*) case " $ONLINE_SEEDS " in *" $seed "*) run_iq "$env" "$data" "$n" "$seed" online ;; esac ;; esac
-      run_bc "$env" "$data" "$n" "$seed"
+      if wants offline; then run_iq "$env" "$data" "$n" "$seed" offline; fi
+      if wants online; then
+        case " $ONLINE_ENVS " in *" $env "*) case " $ONLINE_SEEDS " in *" $seed "*) run_iq "$env" "$data" "$n" "$seed" online ;; esac ;; esac
+      fi
+      if wants bc; then run_bc "$env" "$data" "$n" "$seed"; fi
     done
   done
 done

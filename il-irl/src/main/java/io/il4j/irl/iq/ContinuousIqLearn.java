@@ -46,6 +46,8 @@ public final class ContinuousIqLearn implements AutoCloseable {
     private final Mlp.Pass criticPass, actorCriticPass;
     private final SquashedGaussianActor.Sample targetSample, actorSample;
     private int stepsTrained;
+    /** Online with absorbing states only; {@code null} otherwise (a termination then ends the value). */
+    private AbsorbingState absorbing;
 
     private float[] states = new float[0], sampled = new float[0],
             logp = new float[0], criticIn = new float[0], criticGrad = new float[0], inGrad = new float[0], actGrad = new float[0],
@@ -109,7 +111,8 @@ public final class ContinuousIqLearn implements AutoCloseable {
             throw new IllegalArgumentException("environment " + env.spec().id() + " has " + env.spec().observationDim()
                     + " observation dims; the expert data have " + obsDim);
         log.start();
-        ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, actDim);
+        absorbing = online.absorbingStates() ? new AbsorbingState(config.gamma(), online.absorbingLearningRate()) : null;
+        ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, actDim, AbsorbingState.weight(online, config.gamma()));
         SplittableRandom actRng = new SplittableRandom(online.seed() * 31 + 7);
         SquashedGaussianActor.Sample s1 = actor.newSample();
         float[] o = new float[obsDim], n = new float[obsDim], a = new float[actDim];
@@ -177,7 +180,8 @@ public final class ContinuousIqLearn implements AutoCloseable {
             vn[i] = out[2 * n + i] - alpha * logp[n + i];
         }
         for (int j = 0; j < n0; j++) v0[j] = out[3 * n + j] - alpha * logp[2 * n + j];
-        double loss = objective.evaluate(n, q, v, vn, batch.done, batch.expert, batch.regularized, v0, n0);
+        boolean[] done = absorbing == null ? batch.done : absorbing.substitute(batch, n, q, v, vn);
+        double loss = objective.evaluate(n, q, v, vn, done, batch.expert, batch.regularized, v0, n0);
         log.checkFinite(step, loss);
         for (int i = 0; i < n; i++) {
             criticGrad[i] = (float) objective.dq[i];
@@ -185,8 +189,16 @@ public final class ContinuousIqLearn implements AutoCloseable {
             criticGrad[2 * n + i] = (float) objective.dvn[i];
         }
         for (int j = 0; j < n0; j++) criticGrad[3 * n + j] = (float) objective.dv0[j];
+        if (absorbing != null) {
+            // the absorbing state's values come from its scalar, not from the critic
+            for (int i = 0; i < n; i++) {
+                if (batch.absorbing[i]) criticGrad[i] = criticGrad[n + i] = 0;
+                if (batch.absorbing[i] || batch.done[i]) criticGrad[2 * n + i] = 0;
+            }
+        }
         critic.backward(criticPass, criticGrad, false, true, null);
         criticAdam.step();
+        if (absorbing != null) absorbing.step(absorbing.gradient(batch, n, objective));
 
         // Actor: minimize mean(alpha log pi(a|s) - Q(s, a)), a ~ pi(.|s), over the batch's states.
         actor.sample(actorSample, bObs, n, rng, sampled, logp);
@@ -194,9 +206,10 @@ public final class ContinuousIqLearn implements AutoCloseable {
         float[] qa = critic.forward(actorCriticPass, criticIn, n);
         double actorLoss = 0;
         for (int i = 0; i < n; i++) {
-            actorLoss += (alpha * logp[i] - qa[i]) / n;
-            criticGrad[i] = (float) (-1.0 / n);
-            logpGrad[i] = (float) (alpha / n);
+            boolean real = !batch.absorbing[i]; // the absorbing state has no actions to learn
+            if (real) actorLoss += (alpha * logp[i] - qa[i]) / n;
+            criticGrad[i] = real ? (float) (-1.0 / n) : 0f;
+            logpGrad[i] = real ? (float) (alpha / n) : 0f;
         }
         critic.backward(actorCriticPass, criticGrad, false, false, inGrad);
         for (int i = 0; i < n; i++) System.arraycopy(inGrad, i * w + obsDim, actGrad, i * actDim, actDim);

@@ -38,6 +38,9 @@ public final class DiscreteIqLearn implements AutoCloseable {
     private final IqTrainingLog log = new IqTrainingLog();
     private final IqBatch batch;
     private int stepsTrained;
+    /** Online with absorbing states only; {@code null} otherwise (a termination then ends the value). */
+    private AbsorbingState absorbing;
+    private double absorbingGrad;
 
     // network rows [s (n) ; s' (n) ; s0 (n0)]
     private float[] input = new float[0], outGrad = new float[0];
@@ -83,7 +86,8 @@ public final class DiscreteIqLearn implements AutoCloseable {
     public void trainOnline(Env env, OnlineConfig online) {
         checkEnv(env);
         log.start();
-        ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, 1);
+        absorbing = online.absorbingStates() ? new AbsorbingState(config.gamma(), online.absorbingLearningRate()) : null;
+        ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, 1, AbsorbingState.weight(online, config.gamma()));
         SplittableRandom actRng = new SplittableRandom(online.seed() * 31 + 7);
         float[] o = new float[obsDim], n = new float[obsDim], a = new float[1];
         Mlp.Pass actPass = q.newPass();
@@ -152,8 +156,9 @@ public final class DiscreteIqLearn implements AutoCloseable {
         log.checkFinite(step, loss);
         q.backward(outGrad);
         adam.step();
+        if (absorbing != null) absorbing.step(absorbingGrad);
         stepsTrained++;
-        log.record(step, loss, objective, Map.of());
+        log.record(step, loss, objective, absorbing == null ? Map.of() : Map.of("absorbing_reward", absorbing.reward()));
     }
 
     /**
@@ -168,13 +173,22 @@ public final class DiscreteIqLearn implements AutoCloseable {
             vn[i] = SoftMax.value(out, (n + i) * numActions, numActions, alpha, null);
         }
         for (int j = 0; j < n0; j++) v0[j] = SoftMax.value(out, (2 * n + j) * numActions, numActions, alpha, null);
-        double loss = objective.evaluate(n, qa, v, vn, batch.done, batch.expert, batch.regularized, v0, n0);
+        boolean[] done = absorbing == null ? batch.done : absorbing.substitute(batch, n, qa, v, vn);
+        double loss = objective.evaluate(n, qa, v, vn, done, batch.expert, batch.regularized, v0, n0);
         for (int i = 0; i < n; i++) {
             SoftMax.value(out, i * numActions, numActions, alpha, probs);
             for (int k = 0; k < numActions; k++)
                 outGrad[i * numActions + k] = (float) (objective.dv[i] * probs[k] + (k == (int) batch.act[i] ? objective.dq[i] : 0));
             SoftMax.value(out, (n + i) * numActions, numActions, alpha, probs);
             for (int k = 0; k < numActions; k++) outGrad[(n + i) * numActions + k] = (float) (objective.dvn[i] * probs[k]);
+        }
+        if (absorbing != null) {
+            // the absorbing state's values come from its scalar, not from the network
+            for (int i = 0; i < n; i++) {
+                if (batch.absorbing[i]) java.util.Arrays.fill(outGrad, i * numActions, (i + 1) * numActions, 0f);
+                if (batch.absorbing[i] || batch.done[i]) java.util.Arrays.fill(outGrad, (n + i) * numActions, (n + i + 1) * numActions, 0f);
+            }
+            absorbingGrad = absorbing.gradient(batch, n, objective);
         }
         for (int j = 0; j < n0; j++) {
             SoftMax.value(out, (2 * n + j) * numActions, numActions, alpha, probs);
@@ -199,6 +213,25 @@ public final class DiscreteIqLearn implements AutoCloseable {
         System.arraycopy(batch.next, 0, input, n * obsDim, n * obsDim);
         for (int j = 0; j < n0; j++) System.arraycopy(expert.starts, (j % expert.numStarts) * obsDim, input, (2 * n + j) * obsDim, obsDim);
         return 2 * n + n0;
+    }
+
+    /** Turns absorbing states on for the loaded batch: rows flagged {@code absorbingRows} become the absorbing state's
+     *  self-transition, rows flagged {@code terminalRows} end in it; the absorbing reward starts at {@code rho}. */
+    void absorbingForTest(boolean[] absorbingRows, boolean[] terminalRows, double rho) {
+        absorbing = new AbsorbingState(config.gamma(), OnlineConfig.DEFAULT.absorbingLearningRate());
+        absorbing.setReward(rho);
+        for (int k = 0; k < absorbingRows.length; k++) {
+            batch.absorbing[k] = absorbingRows[k];
+            batch.done[k] = terminalRows[k];
+        }
+    }
+
+    AbsorbingState absorbingForTest() {
+        return absorbing;
+    }
+
+    double absorbingGradientForTest() {
+        return absorbingGrad;
     }
 
     float[] inputForTest() {

@@ -11,6 +11,8 @@ final class IqBatch {
     private final int obsDim, actDim;
     float[] obs = new float[0], next = new float[0], act = new float[0];
     boolean[] done = new boolean[0], expert = new boolean[0], regularized = new boolean[0];
+    /** Rows that are the absorbing state's self-transition (online with absorbing states; see {@link AbsorbingState}). */
+    boolean[] absorbing = new boolean[0];
     int size;
 
     IqBatch(int obsDim, int actDim) {
@@ -28,6 +30,7 @@ final class IqBatch {
         done = new boolean[n];
         expert = new boolean[n];
         regularized = new boolean[n];
+        absorbing = new boolean[n];
         return true;
     }
 
@@ -38,6 +41,7 @@ final class IqBatch {
             source.copy(rng.nextInt(source.size), k, obs, next, act, done);
             expert[k] = true;
             regularized[k] = true;
+            absorbing[k] = false;
         }
     }
 
@@ -48,7 +52,8 @@ final class IqBatch {
             source.copy(rng.nextInt(source.size), k, obs, next, act, done);
             expert[k] = true;
             regularized[k] = true;
-            replay.sample(rng, b + k, obs, next, act, done);
+            absorbing[k] = false;
+            replay.sample(rng, b + k, obs, next, act, done, absorbing);
             expert[b + k] = false;
             regularized[b + k] = true;
         }

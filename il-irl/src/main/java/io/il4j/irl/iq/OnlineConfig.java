@@ -5,15 +5,31 @@ package io.il4j.irl.iq;
  * a replay buffer, and every environment step after {@code startSteps} takes one gradient step on a batch of
  * expert and as many replayed transitions; the value term and the chi-squared penalty then cover both.
  *
- * @param replayCapacity learner transitions kept (default 100,000)
- * @param startSteps     environment steps collected before the first update (default 1,000)
- * @param seed           seed of the environment resets (default 0)
+ * @param replayCapacity        learner transitions kept (default 100,000)
+ * @param startSteps            environment steps collected before the first update (default 1,000)
+ * @param seed                  seed of the environment resets (default 0)
+ * @param absorbingStates       a termination leads to a learned absorbing state instead of a value of 0
+ *                              (see {@link AbsorbingState}; default true: without it online IQ-Learn learns to end
+ *                              episodes on tasks whose terminations are failures, such as CartPole)
+ * @param absorbingLearningRate Adam step size of the absorbing state's implied reward (default 1e-2; one scalar
+ *                              that must travel to about -1 within a few thousand updates)
  */
-public record OnlineConfig(int replayCapacity, int startSteps, long seed) {
-    public static final OnlineConfig DEFAULT = new OnlineConfig(100_000, 1_000, 0);
+public record OnlineConfig(int replayCapacity, int startSteps, long seed, boolean absorbingStates, double absorbingLearningRate) {
+    public static final OnlineConfig DEFAULT = new OnlineConfig(100_000, 1_000, 0, true, 1e-2);
 
     public OnlineConfig {
         if (replayCapacity < 1) throw new IllegalArgumentException("replayCapacity must be at least 1, got " + replayCapacity);
         if (startSteps < 1) throw new IllegalArgumentException("startSteps must be at least 1, got " + startSteps);
+        if (!(absorbingLearningRate > 0 && Double.isFinite(absorbingLearningRate)))
+            throw new IllegalArgumentException("absorbingLearningRate must be a positive finite number, got " + absorbingLearningRate);
+    }
+
+    /** The defaults for absorbing states. */
+    public OnlineConfig(int replayCapacity, int startSteps, long seed) {
+        this(replayCapacity, startSteps, seed, DEFAULT.absorbingStates, DEFAULT.absorbingLearningRate);
+    }
+
+    public OnlineConfig withAbsorbingStates(boolean on) {
+        return new OnlineConfig(replayCapacity, startSteps, seed, on, absorbingLearningRate);
     }
 }

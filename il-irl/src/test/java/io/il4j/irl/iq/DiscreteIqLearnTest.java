@@ -62,6 +62,49 @@ class DiscreteIqLearnTest {
     }
 
     @Test
+    void absorbingStateGradientsMatchFiniteDifferences() throws Exception {
+        Dataset data = cartpole(1);
+        IqLearnConfig config = new IqLearnConfig(List.of(5), io.il4j.core.nn.Activation.TANH, 1, 3, 1e-3, 1e-3, 0.9, 0.5,
+                IqLearnConfig.ValueTerm.VALUE, 0.5, 4);
+        try (DiscreteIqLearn iq = new DiscreteIqLearn(data, config)) {
+            int rows = iq.loadBatchForTest(new int[]{0, 10, 20, 30, 40}, new boolean[]{true, true, true, true, true},
+                    new boolean[]{true, true, false, false, false});
+            // row 2: a learner step that terminates; row 3: the absorbing self-transition; row 4: an ordinary learner step
+            iq.absorbingForTest(new boolean[]{false, false, false, true, false}, new boolean[]{false, false, true, false, false}, -0.3);
+            var net = iq.network();
+            float[] in = iq.inputForTest().clone();
+            float[] out = net.forward(in, rows).clone();
+            iq.lossAndOutputGradient(out, 5, 0);
+            double gRho = iq.absorbingGradientForTest();
+            net.backward(iq.outputGradientForTest());
+            float[] grad = net.gradients().clone();
+            float[] params = net.parameters();
+            double h = 1e-2;
+            for (int p = 0; p < params.length; p += 2) {
+                float keep = params[p];
+                params[p] = (float) (keep + h);
+                net.parametersChanged();
+                double up = iq.lossAndOutputGradient(net.forward(in, rows).clone(), 5, 0);
+                params[p] = (float) (keep - h);
+                net.parametersChanged();
+                double down = iq.lossAndOutputGradient(net.forward(in, rows).clone(), 5, 0);
+                params[p] = keep;
+                net.parametersChanged();
+                double fd = (up - down) / (2 * h);
+                assertEquals(fd, grad[p], 2e-3 + 2e-2 * Math.abs(fd), "parameter " + p);
+            }
+            AbsorbingState abs = iq.absorbingForTest();
+            abs.setReward(-0.3 + 1e-3);
+            double up = iq.lossAndOutputGradient(out, 5, 0);
+            abs.setReward(-0.3 - 1e-3);
+            double down = iq.lossAndOutputGradient(out, 5, 0);
+            double fd = (up - down) / 2e-3;
+            assertTrue(Math.abs(gRho) > 1e-3, "the absorbing reward must receive a gradient, got " + gRho);
+            assertEquals(fd, gRho, 1e-3 + 1e-2 * Math.abs(fd));
+        }
+    }
+
+    @Test
     void offlineOnTenCartPoleEpisodesBalancesThePole(@TempDir Path dir) throws Exception {
         Dataset data = cartpole(10);
         IqLearnConfig config = IqLearnConfig.DEFAULT.withSteps(Integer.getInteger("iq.steps", 3000));
