@@ -17,6 +17,7 @@ import io.il4j.core.space.Discrete;
 import io.il4j.envs.Envs;
 import io.il4j.irl.iq.ContinuousIqLearn;
 import io.il4j.irl.iq.DiscreteIqLearn;
+import io.il4j.irl.iq.IqLearner;
 import io.il4j.irl.iq.IqLearnConfig;
 import io.il4j.irl.iq.OnlineConfig;
 import io.il4j.irl.iq.RewardFunction;
@@ -114,13 +115,8 @@ final class TrainIqLearnCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
         if (online && envId == null) throw new IllegalArgumentException("--online needs --env (the environment to roll out in)");
         Path reward = rewardOut != null ? rewardOut : siblingReward(out);
-        IqLearnConfig config;
-        try {
-            config = new IqLearnConfig(hidden, Activation.RELU, steps, batch, lr, actorLr, gamma, temperature, parseValueTerm(valueTerm),
-                    chi2Alpha, seed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        IqLearnConfig config = new IqLearnConfig(hidden, Activation.RELU, steps, batch, lr, actorLr, gamma, temperature,
+                parseValueTerm(valueTerm), chi2Alpha, seed);
         Il4j.configure();
         Env env = null;
         if (envId != null) {
@@ -137,30 +133,16 @@ final class TrainIqLearnCommand implements Callable<Integer> {
         RewardFunction rewardFunction;
         Map<String, Double> metrics = new LinkedHashMap<>();
         List<LearningCurvePoint> curve;
-        try {
-            if (dataset.spec().actionSpace().isDiscrete()) {
-                try (DiscreteIqLearn iq = new DiscreteIqLearn(dataset, config)) {
-                    System.out.println("training discrete IQ-Learn (" + (online ? "online in " + envId : "offline") + ") on " + dataset);
-                    if (online) iq.trainOnline(env, new OnlineConfig(OnlineConfig.DEFAULT.replayCapacity(), startSteps, seed));
-                    else iq.trainOffline();
-                    metrics.putAll(evaluate(iq.policy(Map.of()), env));
-                    policy = iq.policy(metrics);
-                    rewardFunction = iq.reward(metrics);
-                    curve = iq.learningCurve();
-                }
-            } else {
-                try (ContinuousIqLearn iq = new ContinuousIqLearn(dataset, config)) {
-                    System.out.println("training continuous IQ-Learn (" + (online ? "online in " + envId : "offline") + ") on " + dataset);
-                    if (online) iq.trainOnline(env, new OnlineConfig(OnlineConfig.DEFAULT.replayCapacity(), startSteps, seed));
-                    else iq.trainOffline();
-                    metrics.putAll(evaluate(iq.policy(Map.of()), env));
-                    policy = iq.policy(metrics);
-                    rewardFunction = iq.reward(metrics);
-                    curve = iq.learningCurve();
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+        boolean discrete = dataset.spec().actionSpace().isDiscrete();
+        try (IqLearner iq = discrete ? new DiscreteIqLearn(dataset, config) : new ContinuousIqLearn(dataset, config)) {
+            System.out.println("training " + (discrete ? "discrete" : "continuous") + " IQ-Learn ("
+                    + (online ? "online in " + envId : "offline") + ") on " + dataset);
+            if (online) iq.trainOnline(env, new OnlineConfig(OnlineConfig.DEFAULT.replayCapacity(), startSteps, seed));
+            else iq.trainOffline();
+            metrics.putAll(evaluate(iq.policy(Map.of()), env));
+            policy = iq.policy(metrics);
+            rewardFunction = iq.reward(metrics);
+            curve = iq.learningCurve();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         policy.save(out);

@@ -7,7 +7,6 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.data.MinibatchSampler;
 import io.il4j.core.data.Normalizer;
 import io.il4j.core.env.Env;
-import io.il4j.core.env.StepResult;
 import io.il4j.core.nn.Adam;
 import io.il4j.core.nn.Mlp;
 import io.il4j.core.rl.SquashedGaussianActor;
@@ -29,7 +28,7 @@ import java.util.SplittableRandom;
  * {@code E_s[Q(s, a~pi) - alpha log pi(a|s)]} over the batch's states, its gradient flowing through the critic's
  * input gradient. Offline or online, as {@link DiscreteIqLearn}. Not thread-safe.
  */
-public final class ContinuousIqLearn implements AutoCloseable {
+public final class ContinuousIqLearn implements IqLearner {
 
     private final Dataset expertData;
     private final IqLearnConfig config;
@@ -66,7 +65,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
         this.obsDim = expertData.observationDim();
         this.actDim = box.dim();
         this.obsNorm = expertData.observationNormalizer(MinibatchSampler.allSteps(expertData), Normalizer.DEFAULT_STD_FLOOR);
-        if (!bounded(box))
+        if (!box.bounded())
             throw new IllegalArgumentException("continuous IQ-Learn needs finite action bounds (its actor is tanh-squashed); the data's action space is "
                     + box + " (CSV files carry none: load them with CsvOptions.actionBounds)");
         this.actNorm = BcNormalizers.unitBox(box);
@@ -94,6 +93,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
         this.batch = new IqBatch(obsDim, actDim);
     }
 
+    @Override
     public void trainOffline() {
         log.start();
         for (int step = 1; step <= config.steps(); step++) {
@@ -103,6 +103,7 @@ public final class ContinuousIqLearn implements AutoCloseable {
     }
 
     /** Online training for {@code config.steps()} environment steps, acting with sampled actions of the actor. */
+    @Override
     public void trainOnline(Env env, OnlineConfig online) {
         if (!(env.spec().actionSpace() instanceof Box box) || box.dim() != actDim)
             throw new IllegalArgumentException("environment " + env.spec().id() + " has action space " + env.spec().actionSpace()
@@ -112,26 +113,11 @@ public final class ContinuousIqLearn implements AutoCloseable {
                     + " observation dims; the expert data have " + obsDim);
         log.start();
         absorbing = online.absorbingStates() ? new AbsorbingState(config.gamma(), online.absorbingLearningRate()) : null;
-        ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, actDim, AbsorbingState.weight(online, config.gamma()));
-        SplittableRandom actRng = new SplittableRandom(online.seed() * 31 + 7);
         SquashedGaussianActor.Sample s1 = actor.newSample();
-        float[] o = new float[obsDim], n = new float[obsDim], a = new float[actDim];
-        double[] envAction = new double[actDim];
-        long episode = 0;
-        obsNorm.normalize(env.reset(online.seed()), 0, o, 0);
-        int b = config.batchSize(), updates = 0;
-        for (int step = 1; step <= config.steps(); step++) {
+        OnlineLoop.run(env, online, config, obsNorm, actDim, actDim, (o, actRng, a, envAction) -> {
             actor.sample(s1, o, 1, actRng, a, null);
             for (int j = 0; j < actDim; j++) envAction[j] = actNorm.denormalize(j, a[j]);
-            StepResult r = env.step(envAction);
-            obsNorm.normalize(r.observation(), 0, n, 0);
-            replay.add(o, a, n, r.terminated());
-            if (r.done()) obsNorm.normalize(env.reset(online.seed() + (++episode)), 0, o, 0);
-            else System.arraycopy(n, 0, o, 0, obsDim);
-            if (step < online.startSteps()) continue;
-            batch.fillMixed(expert, replay, rng, b);
-            update(++updates);
-        }
+        }, expert, batch, rng, this::update);
     }
 
     private int initialRows() {
@@ -226,16 +212,11 @@ public final class ContinuousIqLearn implements AutoCloseable {
         System.arraycopy(act, j * actDim, dst, r * w + obsDim, actDim);
     }
 
-    private static boolean bounded(Box box) {
-        for (int i = 0; i < box.dim(); i++)
-            if (!Double.isFinite(box.low(i)) || !Double.isFinite(box.high(i)) || !(box.high(i) > box.low(i))) return false;
-        return true;
-    }
-
     public IqLearnConfig config() {
         return config;
     }
 
+    @Override
     public List<LearningCurvePoint> learningCurve() {
         return log.curve();
     }
@@ -245,12 +226,14 @@ public final class ContinuousIqLearn implements AutoCloseable {
     }
 
     /** The actor as a BC-format policy file (tanh-Gaussian head: acts with tanh(mean) mapped to the box). */
+    @Override
     public TrainedPolicy policy(Map<String, Double> metrics) {
         return new TrainedPolicy(ActorPolicies.squashedGaussian(actor.network().weights(), actor.distribution(), expertData.spec(), obsNorm,
                 config.seed()), provenance(metrics), log.curve());
     }
 
     /** The recovered reward {@code Q(s,a) - gamma (1 - done) V(s')}, {@code V} estimated with the actor's samples. */
+    @Override
     public ContinuousSoftQReward reward(Map<String, Double> metrics) {
         return new ContinuousSoftQReward(critic.weights(), actor.network().weights(), actor.distribution(), obsNorm, actNorm,
                 config.gamma(), config.temperature(), ContinuousSoftQReward.DEFAULT_SAMPLES, provenance(metrics));

@@ -6,7 +6,6 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetSpec;
 import io.il4j.core.data.Normalizer;
 import io.il4j.core.env.Env;
-import io.il4j.core.env.StepResult;
 import io.il4j.core.nn.Adam;
 import io.il4j.core.nn.Mlp;
 import io.il4j.core.space.Discrete;
@@ -24,7 +23,7 @@ import java.util.SplittableRandom;
  * (it is one objective in {@code Q}, not a TD target). Offline ({@link #trainOffline()}: expert data only)
  * or online ({@link #trainOnline}: plus the learner's own transitions). Not thread-safe.
  */
-public final class DiscreteIqLearn implements AutoCloseable {
+public final class DiscreteIqLearn implements IqLearner {
 
     private final Dataset expertData;
     private final IqLearnConfig config;
@@ -70,6 +69,7 @@ public final class DiscreteIqLearn implements AutoCloseable {
     }
 
     /** Trains {@code config.steps()} gradient steps on expert batches only. */
+    @Override
     public void trainOffline() {
         log.start();
         for (int step = 1; step <= config.steps(); step++) {
@@ -83,36 +83,21 @@ public final class DiscreteIqLearn implements AutoCloseable {
      * data's): the learner samples its soft policy, and after {@code online.startSteps()} every step is followed
      * by one update on {@code batchSize} expert and {@code batchSize} replayed transitions.
      */
+    @Override
     public void trainOnline(Env env, OnlineConfig online) {
         checkEnv(env);
         log.start();
         absorbing = online.absorbingStates() ? new AbsorbingState(config.gamma(), online.absorbingLearningRate()) : null;
-        ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, 1, AbsorbingState.weight(online, config.gamma()));
-        SplittableRandom actRng = new SplittableRandom(online.seed() * 31 + 7);
-        float[] o = new float[obsDim], n = new float[obsDim], a = new float[1];
         Mlp.Pass actPass = q.newPass();
-        long episode = 0;
-        double[] raw = env.reset(online.seed());
-        normalizer.normalize(raw, 0, o, 0);
-        int b = config.batchSize(), updates = 0;
-        for (int step = 1; step <= config.steps(); step++) {
+        OnlineLoop.run(env, online, config, normalizer, 1, 1, (o, actRng, a, envAction) -> {
             float[] qs = q.forward(actPass, o, 1);
             SoftMax.value(qs, 0, numActions, config.temperature(), probs);
             double u = actRng.nextDouble(), acc = 0;
             int act = numActions - 1;
             for (int k = 0; k < numActions; k++) if (u < (acc += probs[k])) { act = k; break; }
-            StepResult r = env.step(new double[]{act});
-            normalizer.normalize(r.observation(), 0, n, 0);
             a[0] = act;
-            replay.add(o, a, n, r.terminated());
-            if (r.done()) {
-                raw = env.reset(online.seed() + (++episode));
-                normalizer.normalize(raw, 0, o, 0);
-            } else System.arraycopy(n, 0, o, 0, obsDim);
-            if (step < online.startSteps()) continue;
-            batch.fillMixed(expert, replay, rng, b);
-            update(++updates);
-        }
+            envAction[0] = act;
+        }, expert, batch, rng, this::update);
     }
 
     private void checkEnv(Env env) {
@@ -256,6 +241,7 @@ public final class DiscreteIqLearn implements AutoCloseable {
         return config;
     }
 
+    @Override
     public List<LearningCurvePoint> learningCurve() {
         return log.curve();
     }
@@ -265,12 +251,14 @@ public final class DiscreteIqLearn implements AutoCloseable {
     }
 
     /** The greedy policy as a BC-format policy file: a categorical head whose logits are the Q-values. */
+    @Override
     public TrainedPolicy policy(Map<String, Double> metrics) {
         DatasetSpec spec = expertData.spec();
         return new TrainedPolicy(ActorPolicies.greedy(q.weights(), spec, normalizer, config.seed()), provenance(metrics), log.curve());
     }
 
     /** The recovered reward {@code Q(s,a) - gamma (1 - done) V(s')}. */
+    @Override
     public DiscreteSoftQReward reward(Map<String, Double> metrics) {
         return new DiscreteSoftQReward(q.weights(), normalizer, config.gamma(), config.temperature(), provenance(metrics));
     }

@@ -31,6 +31,13 @@ public record Box(double[] low, double[] high) implements ActionSpace {
         return uniform(dim, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     }
 
+    /** Whether every dimension has finite bounds with low < high (what a tanh-squashed policy needs). */
+    public boolean bounded() {
+        for (int i = 0; i < dim(); i++)
+            if (!Double.isFinite(low(i)) || !Double.isFinite(high(i)) || !(high(i) > low(i))) return false;
+        return true;
+    }
+
     public int dim() {
         return low.length;
     }
