@@ -3,14 +3,14 @@ package io.il4j.cli;
 import io.il4j.bc.TrainedPolicy;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.env.Env;
-import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.Rollouts;
 import io.il4j.core.io.internal.DatasetRespec;
 import io.il4j.core.nn.Activation;
-import io.il4j.core.report.LinePlot;
-import io.il4j.core.report.Plots;
-import io.il4j.core.train.LearningCurvePoint;
-import io.il4j.core.report.RunDirectory;
+import io.il4j.core.metrics.EvaluationSummary;
+import io.il4j.core.train.EvalRollouts;
+import io.il4j.core.train.TrainingInterruptedException;
+import io.il4j.core.train.TrainingListener;
+import io.il4j.core.train.TrainingProgress;
 import io.il4j.core.runtime.Il4j;
 import io.il4j.core.space.Box;
 import io.il4j.core.space.Discrete;
@@ -19,6 +19,7 @@ import io.il4j.irl.iq.ContinuousIqLearn;
 import io.il4j.irl.iq.DiscreteIqLearn;
 import io.il4j.irl.iq.IqLearner;
 import io.il4j.irl.iq.IqLearnConfig;
+import io.il4j.irl.iq.IqRunControl;
 import io.il4j.irl.iq.OnlineConfig;
 import io.il4j.irl.iq.RewardFunction;
 import picocli.CommandLine.Command;
@@ -40,8 +41,12 @@ import java.util.concurrent.Callable;
                 "Discrete actions: one Q-network, policy file = categorical head with the Q-values as logits. Continuous (Box) "
                         + "actions: a critic and a tanh-Gaussian soft actor, policy file = the actor.",
                 "Offline by default (no environment step); --online adds the learner's own rollouts in --env.",
-                "Writes the policy (--out), the reward (--reward-out) and runs/<name>/ with config.json, metrics.csv (the objective "
-                        + "and its parts every 100 updates), results.json and learning_curve.png."})
+                "Writes the policy (--out), the reward (--reward-out) and runs/<name>/, which exists from the start: config.json at once, "
+                        + "metrics.csv (the objective and its parts every 100 updates, the evaluation return every --eval-every steps; "
+                        + "watch it with tail -f), learning-curve PNGs refreshed as it trains, checkpoint.zip, and results.json and "
+                        + "report.html at the end.",
+                "Ctrl-C (or SIGTERM) stops at the next step, keeps the checkpoint and prints the command that resumes (--resume); "
+                        + "online runs keep no checkpoint (the environment's mid-episode state and the replay buffer are not saved)."})
 final class TrainIqLearnCommand implements Callable<Integer> {
     private static final IqLearnConfig D = IqLearnConfig.DEFAULT;
 
@@ -92,11 +97,19 @@ final class TrainIqLearnCommand implements Callable<Integer> {
     @Option(names = "--chi2-alpha", paramLabel = "X", description = "Chi-squared regularizer alpha; penalty 1/(4 alpha) E[r^2]; 0 = none (default: ${DEFAULT-VALUE}).")
     double chi2Alpha = D.chi2Alpha();
 
+    @Option(names = "--target-tau", paramLabel = "X", description = "0: differentiate the objective through V(s') too; > 0: V(s') "
+            + "from a target Q-network Polyak-averaged at this rate (default: ${DEFAULT-VALUE}).")
+    double targetTau = D.targetTau();
+
     @Option(names = "--start-steps", paramLabel = "N", description = "Online: environment steps before the first update (default: ${DEFAULT-VALUE}).")
     int startSteps = OnlineConfig.DEFAULT.startSteps();
 
     @Option(names = "--eval-episodes", paramLabel = "N", description = "Evaluation episodes when --env is given (default: ${DEFAULT-VALUE}).")
     int evalEpisodes = 10;
+
+    @Option(names = "--eval-every", paramLabel = "N", description = "With --env: evaluate the policy (--eval-episodes) every N steps "
+            + "into metrics.csv; 0 = only at the end (default: ${DEFAULT-VALUE}).")
+    int evalEvery = 1000;
 
     @Option(names = "--seed", paramLabel = "S", description = "Seed of initialization and sampling (default: ${DEFAULT-VALUE}).")
     long seed = D.seed();
@@ -110,86 +123,90 @@ final class TrainIqLearnCommand implements Callable<Integer> {
     @Mixin
     DataInputOptions input;
 
+    @Mixin
+    CheckpointOptions checkpoints;
+
     @Override
     public Integer call() throws Exception {
         if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
         if (online && envId == null) throw new IllegalArgumentException("--online needs --env (the environment to roll out in)");
+        if (online && checkpoints.resume)
+            throw new IllegalArgumentException("--resume: online IQ-Learn keeps no checkpoints (the environment's mid-episode state and "
+                    + "the replay buffer are not saved); start the run again without --resume");
+        if (evalEvery < 0) throw new IllegalArgumentException("--eval-every must be >= 0, got " + evalEvery);
         Path reward = rewardOut != null ? rewardOut : siblingReward(out);
         IqLearnConfig config = new IqLearnConfig(hidden, Activation.RELU, steps, batch, lr, actorLr, gamma, temperature,
-                parseValueTerm(valueTerm), chi2Alpha, seed);
+                parseValueTerm(valueTerm), chi2Alpha, seed, targetTau);
+        OnlineConfig onlineConfig = new OnlineConfig(OnlineConfig.DEFAULT.replayCapacity(), startSteps, seed);
         Il4j.configure();
-        Env env = null;
-        if (envId != null) {
-            try {
-                env = Envs.make(envId, envOptions);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--env: " + e.getMessage(), e);
-            }
-        }
+        Env env = envId == null ? null : makeEnv();
         Dataset dataset = input.load(data, System.err).dataset();
         if (env != null) dataset = withEnvironmentBounds(dataset, env);
-        long t0 = System.nanoTime();
-        TrainedPolicy policy;
-        RewardFunction rewardFunction;
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        List<LearningCurvePoint> curve;
         boolean discrete = dataset.spec().actionSpace().isDiscrete();
-        try (IqLearner iq = discrete ? new DiscreteIqLearn(dataset, config) : new ContinuousIqLearn(dataset, config)) {
-            System.out.println("training " + (discrete ? "discrete" : "continuous") + " IQ-Learn ("
-                    + (online ? "online in " + envId : "offline") + ") on " + dataset);
-            if (online) iq.trainOnline(env, new OnlineConfig(OnlineConfig.DEFAULT.replayCapacity(), startSteps, seed));
-            else iq.trainOffline();
-            metrics.putAll(evaluate(iq.policy(Map.of()), env));
-            policy = iq.policy(metrics);
-            rewardFunction = iq.reward(metrics);
-            curve = iq.learningCurve();
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        policy.save(out);
-        rewardFunction.save(reward);
-        RunDirectory run = RunDirectory.create(runs, name);
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("algorithm", "iqlearn");
         cfg.put("data", data.toString());
         cfg.put("online", online);
         cfg.put("env", envId);
         cfg.put("iqlearn", config);
-        if (online) cfg.put("onlineConfig", new OnlineConfig(OnlineConfig.DEFAULT.replayCapacity(), startSteps, seed));
-        run.writeConfig(cfg);
-        Map<String, Object> results = new LinkedHashMap<>(metrics);
-        results.put("seconds", seconds);
-        results.put("policy", out.toString());
-        results.put("reward", reward.toString());
-        run.writeResults(results);
-        writeCurve(run, curve);
-        metrics.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-22s %.3f%n", k, v));
-        System.out.printf(Locale.ROOT, "trained in %.1f s%npolicy: %s   reward: %s   run: %s%n", seconds, out, reward, run.path());
+        if (online) cfg.put("onlineConfig", onlineConfig);
+        long t0 = System.nanoTime();
+        try (IqLearner iq = discrete ? new DiscreteIqLearn(dataset, config) : new ContinuousIqLearn(dataset, config)) {
+            // a refused configuration (data, spaces) fails above, before the run directory exists
+            LiveRun run = LiveRun.start(checkpoints, runs, name, cfg, DatasetDescription.of(data, dataset), "IQ-Learn objective");
+            try {
+                System.out.println("training " + (discrete ? "discrete" : "continuous") + " IQ-Learn ("
+                        + (online ? "online in " + envId : "offline") + ") on " + dataset + " (run: " + run.dir().path() + ")");
+                // online, the evaluation rollouts need their own environment: the training one is mid-episode
+                EvalRollouts rollouts = env == null || evalEvery == 0 ? null
+                        : new EvalRollouts(online ? makeEnv() : env, evalEpisodes, EVAL_SEED, env.spec().maxEpisodeSteps(), 1);
+                iq.setRunControl(new IqRunControl(TrainingListener.all(new TrainingProgress("train iqlearn"), run.recorder()),
+                        run.checkpointing(), rollouts, Math.max(1, evalEvery)));
+                if (online) iq.trainOnline(env, onlineConfig);
+                else iq.trainOffline();
+            } catch (TrainingInterruptedException e) {
+                if (e.checkpoint() != null) return run.stopped(e);
+                System.out.println();
+                System.out.println("stopped at environment step " + e.step() + "; online runs keep no checkpoint: start again to train");
+                return CheckpointOptions.STOPPED;
+            } finally {
+                run.close();
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            EvaluationSummary evaluation = null;
+            if (env != null) {
+                evaluation = EvaluationSummary.of(Rollouts.evaluate(env, iq.policy(Map.of()).policy(), evalEpisodes, EVAL_SEED,
+                        env.spec().maxEpisodeSteps()));
+                metrics.put("eval_return", evaluation.totalReturn().mean());
+            }
+            TrainedPolicy policy = iq.policy(metrics);
+            RewardFunction rewardFunction = iq.reward(metrics);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            policy.save(out);
+            rewardFunction.save(reward);
+            Map<String, Object> results = new LinkedHashMap<>(metrics);
+            if (evaluation != null) results.put("evaluation", evaluation);
+            results.put("seconds", seconds);
+            results.put("policy", out.toString());
+            results.put("reward", reward.toString());
+            results.put("provenance", policy.provenance());
+            Path report = run.finish(results);
+            metrics.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-22s %.3f%n", k, v));
+            System.out.printf(Locale.ROOT, "trained in %.1f s%npolicy: %s   reward: %s   run: %s   report: %s%n", seconds, out, reward,
+                    run.dir().path(), report);
+        }
         return 0;
     }
 
-    /** metrics.csv (one row per recorded step: loss and the objective's parts) and learning_curve.png. */
-    private static void writeCurve(RunDirectory run, List<LearningCurvePoint> curve) throws java.io.IOException {
-        if (curve.isEmpty()) return;
-        for (LearningCurvePoint p : curve) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("step", p.step());
-            row.put("loss", p.trainLoss());
-            row.putAll(p.diagnostics());
-            row.put("seconds", p.seconds());
-            run.appendMetrics(row);
-        }
-        double[] x = curve.stream().mapToDouble(LearningCurvePoint::step).toArray();
-        LinePlot plot = Plots.line("IQ-Learn objective", "update", "value")
-                .series("loss", x, curve.stream().mapToDouble(LearningCurvePoint::trainLoss).toArray());
-        for (String k : curve.get(0).diagnostics().keySet())
-            plot.series(k, x, curve.stream().mapToDouble(p -> p.diagnostics().getOrDefault(k, Double.NaN)).toArray());
-        plot.save(run.file("learning_curve.png"));
-    }
+    /** Seed of the first evaluation episode (as {@code il eval}'s default: seeds the demonstrations did not use). */
+    static final long EVAL_SEED = 1_000_000L;
 
-    private Map<String, Double> evaluate(TrainedPolicy policy, Env env) {
-        if (env == null) return Map.of();
-        List<EpisodeResult> eps = Rollouts.evaluate(env, policy.policy(), evalEpisodes, 1_000_000L, env.spec().maxEpisodeSteps());
-        return Map.of("eval_return", eps.stream().mapToDouble(EpisodeResult::totalReturn).average().orElse(Double.NaN));
+    private Env makeEnv() {
+        try {
+            return Envs.make(envId, envOptions);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--env: " + e.getMessage(), e);
+        }
     }
 
     static Path siblingReward(Path policy) {

@@ -58,9 +58,12 @@ class IrlCommandsTest {
         Path reward = dir.resolve("iq-reward.zip");
         assertTrue(Files.isRegularFile(reward));
         List<String> metrics = Files.readAllLines(dir.resolve("iqlearn/metrics.csv"));
-        assertEquals("step,loss,expert_reward,value_term,chi2_penalty,seconds", metrics.get(0));
+        assertEquals("step,epoch,train_loss,validation_loss,eval_return,expert_reward,value_term,chi2_penalty,seconds", metrics.get(0));
         assertEquals(4, metrics.size(), "header + steps 1, 100 and 200");
         assertTrue(Files.isRegularFile(dir.resolve("iqlearn/learning_curve.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("iqlearn/report.html")));
+        assertEquals(Json.readTree(dir.resolve("iqlearn/results.json")).get("eval_return").asDouble(),
+                Json.readTree(dir.resolve("iqlearn/results.json")).get("evaluation").get("totalReturn").get("mean").asDouble());
         assertEquals(0, Main.run("eval", "--policy", policy.toString(), "--env", "cartpole", "--episodes", "2", "--runs", dir.toString()));
         Path csv = dir.resolve("scored.csv");
         assertEquals(0, Main.run("reward", "export", "--reward", reward.toString(), "--data", "../datasets/cartpole/expert.csv",

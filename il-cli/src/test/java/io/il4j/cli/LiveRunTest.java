@@ -58,23 +58,24 @@ class LiveRunTest {
         assertEquals("step,epoch,train_loss,validation_loss,eval_return,seconds", header);
     }
 
+    /** The arguments of a training command writing run {@code name} and policy {@code out}, checkpointing every {@code every} steps. */
+    interface TrainArgs {
+        List<String> of(String name, Path out, int every);
+    }
+
     /**
-     * A real stop signal: a child JVM runs {@code il train bc}, gets SIGTERM after a few checks, writes its checkpoint
+     * A real stop signal: a child JVM runs the training command, gets SIGTERM after a few checks, writes its checkpoint
      * and prints the resume command; that command finishes the run with the weights of an uninterrupted one. Ctrl-C
      * (SIGINT) takes the same path (the JVM's shutdown hook), but SIGTERM is the signal a test can rely on: a JVM
      * started from a background job of a non-interactive shell (as {@code mvn verify &}) inherits SIGINT ignored.
+     * The child checkpoints after every step, which keeps it busy long enough to be interrupted mid-run on a fast
+     * machine; the checkpoint cadence is not part of the configuration, so the resumed and the reference runs skip it.
      */
-    @Test
-    void aStopSignalKeepsACheckpointAndTheResumeCommandFinishesTheRunBitIdentically(@TempDir Path dir) throws Exception {
+    static void stopResumeAndCompare(Path dir, TrainArgs train, String commandStart, int steps) throws Exception {
         Path runs = dir.resolve("runs");
-        // the child checkpoints after every step, which keeps it busy long enough to be interrupted mid-run on a fast
-        // machine; the checkpoint cadence is not part of the configuration, so the resumed and the reference runs skip it
-        List<String> args = new ArrayList<>(List.of("train", "bc", "--data", DATA, "--policy", "gaussian", "--hidden", "32,32",
-                "--steps", "1200", "--patience", "0", "--batch", "64", "--checkpoint-every", "1", "--runs", runs.toString(), "--name", "r",
-                "--out", dir.resolve("resumed.zip").toString()));
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
+        command.addAll(train.of("r", dir.resolve("resumed.zip"), 1));
         Path childOut = dir.resolve("child-stdout.txt");
         Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectOutput(childOut.toFile()).start();
@@ -90,17 +91,58 @@ class LiveRunTest {
         assertFalse(Files.exists(dir.resolve("resumed.zip")), "no policy file from a stopped run");
         String resume = out.lines().filter(l -> l.startsWith("resume with: ")).findFirst().orElseThrow(() -> new AssertionError(out))
                 .substring("resume with: il ".length());
-        assertTrue(resume.endsWith(" --resume") && resume.startsWith("train bc --data "), resume);
+        assertTrue(resume.endsWith(" --resume") && resume.startsWith(commandStart), resume);
         int stoppedAt = Integer.parseInt(out.replaceAll("(?s).*stopped after step (\\d+);.*", "$1"));
-        assertTrue(stoppedAt > 0 && stoppedAt < 1200, out);
+        assertTrue(stoppedAt > 0 && stoppedAt < steps, out);
 
         assertTrue(resume.contains(" --checkpoint-every 1 "), resume);
         assertEquals(0, Main.run(resume.replace(" --checkpoint-every 1 ", " --checkpoint-every 0 ").split(" ")));
-        assertEquals(0, Main.run(args.stream().map(a -> a.equals("r") ? "whole" : a.equals("1") ? "0" : a.replace("resumed.zip", "whole.zip"))
-                .toArray(String[]::new)));
+        assertEquals(0, Main.run(train.of("whole", dir.resolve("whole.zip"), 0).toArray(String[]::new)));
         BcPolicy resumed = (BcPolicy) Policies.load(dir.resolve("resumed.zip")), whole = (BcPolicy) Policies.load(dir.resolve("whole.zip"));
         assertArrayEquals(whole.weights().toBytes(), resumed.weights().toBytes(), "stopped at step " + stoppedAt);
         // the resumed run's metrics.csv continues the stopped one's: one row per check of the whole run
         assertEquals(rows(runs.resolve("whole/metrics.csv")), rows(metrics));
+    }
+
+    @Test
+    void aStopSignalKeepsACheckpointAndTheResumeCommandFinishesTheRunBitIdentically(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        stopResumeAndCompare(dir, (name, out, every) -> List.of("train", "bc", "--data", DATA, "--policy", "gaussian", "--hidden", "32,32",
+                "--steps", "1200", "--patience", "0", "--batch", "64", "--checkpoint-every", String.valueOf(every), "--runs", runs.toString(),
+                "--name", name, "--out", out.toString()), "train bc --data ", 1200);
+    }
+
+    /** {@code il train iqlearn} (offline, continuous) keeps and resumes checkpoints the same way. */
+    @Test
+    void iqLearnStoppedBySigtermResumesBitIdentically(@TempDir Path dir) throws Exception {
+        Path runs = dir.resolve("runs");
+        stopResumeAndCompare(dir, (name, out, every) -> List.of("train", "iqlearn", "--data", "../datasets/pendulum/expert.csv", "--env",
+                "pendulum", "--hidden", "16,16", "--batch", "32", "--steps", "600", "--eval-every", "200", "--eval-episodes", "1",
+                "--checkpoint-every", String.valueOf(every), "--runs", runs.toString(), "--name", name, "--out", out.toString()),
+                "train iqlearn --data ", 600);
+        // the live run directory: evaluations in metrics.csv, and the report at the end
+        List<String> lines = Files.readAllLines(runs.resolve("whole/metrics.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int ret = header.indexOf("eval_return");
+        assertEquals(List.of("200", "400", "600"), lines.stream().skip(1).filter(l -> !l.split(",")[ret].equals("NaN"))
+                .map(l -> l.split(",")[0]).toList(), "evaluation rows every --eval-every steps");
+        assertTrue(Files.readString(runs.resolve("r/report.html")).contains("eval_return"));
+    }
+
+    @Test
+    void onlineIqLearnRefusesToResume(@TempDir Path dir) {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true));
+            code = Main.run("train", "iqlearn", "--data", "../datasets/cartpole/expert.csv", "--env", "cartpole", "--online", "--resume",
+                    "--runs", dir.resolve("runs").toString(), "--out", dir.resolve("p.zip").toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertNotEquals(0, code);
+        assertTrue(err.toString().contains("--resume: online IQ-Learn keeps no checkpoints"), err.toString());
+        assertFalse(Files.exists(dir.resolve("runs")), "nothing written");
     }
 }

@@ -9,6 +9,8 @@ import io.il4j.core.data.Normalizer;
 import io.il4j.core.env.Env;
 import io.il4j.core.nn.Adam;
 import io.il4j.core.nn.Mlp;
+import io.il4j.core.nn.MlpWeights;
+import io.il4j.core.train.Checkpoint;
 import io.il4j.core.rl.SquashedGaussianActor;
 import io.il4j.core.rl.TanhGaussian;
 import io.il4j.core.space.Box;
@@ -36,11 +38,13 @@ public final class ContinuousIqLearn implements IqLearner {
     private final ExpertTransitions expert;
     private final int obsDim, actDim;
     private final Mlp critic;
+    /** {@code V(s')}'s critic when {@code config.targetTau() > 0}, else null. */
+    private final Mlp targetCritic;
     private final SquashedGaussianActor actor;
     private final Adam criticAdam, actorAdam;
     private final IqObjective objective;
-    private final SplittableRandom rng;
     private final IqTrainingLog log = new IqTrainingLog();
+    private IqRunControl control = IqRunControl.NONE;
     private final IqBatch batch;
     private final Mlp.Pass criticPass, actorCriticPass;
     private final SquashedGaussianActor.Sample targetSample, actorSample;
@@ -81,11 +85,11 @@ public final class ContinuousIqLearn implements IqLearner {
             }
         }
         this.critic = Mlp.initialize(obsDim + actDim, config.trunk(), 1, config.seed());
+        this.targetCritic = config.targetTau() > 0 ? new Mlp(critic.weights()) : null;
         this.actor = SquashedGaussianActor.initialize(obsDim, config.trunk(), TanhGaussian.withDefaultRange(actDim), config.seed() + 1);
         this.criticAdam = new Adam(critic, config.learningRate());
         this.actorAdam = new Adam(actor.network(), config.actorLearningRate());
         this.objective = new IqObjective(config);
-        this.rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
         this.criticPass = critic.newPass();
         this.actorCriticPass = critic.newPass();
         this.targetSample = actor.newSample();
@@ -94,12 +98,51 @@ public final class ContinuousIqLearn implements IqLearner {
     }
 
     @Override
+    public void setRunControl(IqRunControl control) {
+        this.control = control;
+    }
+
+    @Override
     public void trainOffline() {
-        log.start();
-        for (int step = 1; step <= config.steps(); step++) {
-            batch.fillExpert(expert, rng, config.batchSize());
-            update(step);
-        }
+        loop().runOffline();
+    }
+
+    private static final String CRITIC = "critic", ACTOR = "actor", TARGET = "critic_target";
+
+    private IqTrainingLoop loop() {
+        return new IqTrainingLoop(new IqTrainingLoop.Trainee() {
+            @Override
+            public void offlineUpdate(int step, SplittableRandom rng) {
+                batch.fillExpert(expert, rng, config.batchSize());
+                update(step, rng);
+            }
+
+            @Override
+            public Map<String, MlpWeights> networks() {
+                return targetCritic == null ? Map.of(CRITIC, critic.weights(), ACTOR, actor.network().weights())
+                        : Map.of(CRITIC, critic.weights(), ACTOR, actor.network().weights(), TARGET, targetCritic.weights());
+            }
+
+            @Override
+            public Map<String, Adam.State> optimizers() {
+                return Map.of(CRITIC, criticAdam.state(), ACTOR, actorAdam.state());
+            }
+
+            @Override
+            public void restore(Checkpoint cp) {
+                critic.setWeights(cp.network(CRITIC));
+                if (targetCritic != null) targetCritic.setWeights(cp.network(TARGET));
+                actor.network().setWeights(cp.network(ACTOR));
+                criticAdam.restore(cp.optimizer(CRITIC));
+                actorAdam.restore(cp.optimizer(ACTOR));
+                stepsTrained = cp.step();
+            }
+
+            @Override
+            public TrainedPolicy policy(Map<String, Double> metrics) {
+                return ContinuousIqLearn.this.policy(metrics);
+            }
+        }, config, control, log, expertData.contentHash(), expert.size);
     }
 
     /** Online training for {@code config.steps()} environment steps, acting with sampled actions of the actor. */
@@ -111,13 +154,12 @@ public final class ContinuousIqLearn implements IqLearner {
         if (env.spec().observationDim() != obsDim)
             throw new IllegalArgumentException("environment " + env.spec().id() + " has " + env.spec().observationDim()
                     + " observation dims; the expert data have " + obsDim);
-        log.start();
         absorbing = online.absorbingStates() ? new AbsorbingState(config.gamma(), online.absorbingLearningRate()) : null;
         SquashedGaussianActor.Sample s1 = actor.newSample();
         OnlineLoop.run(env, online, config, obsNorm, actDim, actDim, (o, actRng, a, envAction) -> {
             actor.sample(s1, o, 1, actRng, a, null);
             for (int j = 0; j < actDim; j++) envAction[j] = actNorm.denormalize(j, a[j]);
-        }, expert, batch, rng, this::update);
+        }, expert, batch, loop(), this::update);
     }
 
     private int initialRows() {
@@ -144,7 +186,7 @@ public final class ContinuousIqLearn implements IqLearner {
         }
     }
 
-    private void update(int step) {
+    private void update(int step, SplittableRandom rng) {
         ensureRows();
         int n = batch.size, n0 = initialRows(), w = obsDim + actDim;
         float[] bObs = batch.obs, bNext = batch.next, bAct = batch.act;
@@ -166,6 +208,11 @@ public final class ContinuousIqLearn implements IqLearner {
             vn[i] = out[2 * n + i] - alpha * logp[n + i];
         }
         for (int j = 0; j < n0; j++) v0[j] = out[3 * n + j] - alpha * logp[2 * n + j];
+        if (targetCritic != null) {
+            // V(s') from the target critic on the same sampled actions
+            float[] t = targetCritic.forward(criticIn, criticRows);
+            for (int i = 0; i < n; i++) vn[i] = t[2 * n + i] - alpha * logp[n + i];
+        }
         boolean[] done = absorbing == null ? batch.done : absorbing.substitute(batch, n, q, v, vn);
         double loss = objective.evaluate(n, q, v, vn, done, batch.expert, batch.regularized, v0, n0);
         log.checkFinite(step, loss);
@@ -182,8 +229,10 @@ public final class ContinuousIqLearn implements IqLearner {
                 if (batch.absorbing[i] || batch.done[i]) criticGrad[2 * n + i] = 0;
             }
         }
+        if (targetCritic != null) java.util.Arrays.fill(criticGrad, 2 * n, 3 * n, 0f); // no gradient through the target's V(s')
         critic.backward(criticPass, criticGrad, false, true, null);
         criticAdam.step();
+        if (targetCritic != null) targetCritic.blendFrom(critic, config.targetTau());
         if (absorbing != null) absorbing.step(absorbing.gradient(batch, n, objective));
 
         // Actor: minimize mean(alpha log pi(a|s) - Q(s, a)), a ~ pi(.|s), over the batch's states.
@@ -202,7 +251,7 @@ public final class ContinuousIqLearn implements IqLearner {
         actor.backward(actorSample, actGrad, logpGrad, false);
         actorAdam.step();
         stepsTrained++;
-        log.record(step, loss, objective, Map.of("actor_loss", actorLoss));
+        log.observe(loss, objective, Map.of("actor_loss", actorLoss));
     }
 
     /** Writes critic input row {@code r} = (observation row {@code i} of {@code obs}, action row {@code j} of {@code act}). */
@@ -247,5 +296,6 @@ public final class ContinuousIqLearn implements IqLearner {
     public void close() {
         critic.close();
         actor.close();
+        if (targetCritic != null) targetCritic.close();
     }
 }

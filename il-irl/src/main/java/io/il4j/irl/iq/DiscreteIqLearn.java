@@ -8,6 +8,8 @@ import io.il4j.core.data.Normalizer;
 import io.il4j.core.env.Env;
 import io.il4j.core.nn.Adam;
 import io.il4j.core.nn.Mlp;
+import io.il4j.core.nn.MlpWeights;
+import io.il4j.core.train.Checkpoint;
 import io.il4j.core.space.Discrete;
 import io.il4j.core.train.LearningCurvePoint;
 import io.il4j.core.train.Provenance;
@@ -33,8 +35,8 @@ public final class DiscreteIqLearn implements IqLearner {
     private final Mlp q;
     private final Adam adam;
     private final IqObjective objective;
-    private final SplittableRandom rng;
     private final IqTrainingLog log = new IqTrainingLog();
+    private IqRunControl control = IqRunControl.NONE;
     private final IqBatch batch;
     private int stepsTrained;
     /** Online with absorbing states only; {@code null} otherwise (a termination then ends the value). */
@@ -63,20 +65,54 @@ public final class DiscreteIqLearn implements IqLearner {
         this.q = Mlp.initialize(obsDim, config.trunk(), numActions, config.seed());
         this.adam = new Adam(q, config.learningRate());
         this.objective = new IqObjective(config);
-        this.rng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
         this.probs = new double[numActions];
         this.batch = new IqBatch(obsDim, 1);
+    }
+
+    @Override
+    public void setRunControl(IqRunControl control) {
+        this.control = control;
     }
 
     /** Trains {@code config.steps()} gradient steps on expert batches only. */
     @Override
     public void trainOffline() {
-        log.start();
-        for (int step = 1; step <= config.steps(); step++) {
-            batch.fillExpert(expert, rng, config.batchSize());
-            update(step);
-        }
+        loop().runOffline();
     }
+
+    private IqTrainingLoop loop() {
+        return new IqTrainingLoop(new IqTrainingLoop.Trainee() {
+            @Override
+            public void offlineUpdate(int step, SplittableRandom rng) {
+                batch.fillExpert(expert, rng, config.batchSize());
+                update(step, rng);
+            }
+
+            @Override
+            public Map<String, MlpWeights> networks() {
+                return Map.of(NET, q.weights());
+            }
+
+            @Override
+            public Map<String, Adam.State> optimizers() {
+                return Map.of(NET, adam.state());
+            }
+
+            @Override
+            public void restore(Checkpoint cp) {
+                q.setWeights(cp.network(NET));
+                adam.restore(cp.optimizer(NET));
+                stepsTrained = cp.step();
+            }
+
+            @Override
+            public TrainedPolicy policy(Map<String, Double> metrics) {
+                return DiscreteIqLearn.this.policy(metrics);
+            }
+        }, config, control, log, expertData.contentHash(), expert.size);
+    }
+
+    private static final String NET = "q";
 
     /**
      * Online IQ-Learn for {@code config.steps()} environment steps in {@code env} (whose spaces must match the
@@ -86,7 +122,6 @@ public final class DiscreteIqLearn implements IqLearner {
     @Override
     public void trainOnline(Env env, OnlineConfig online) {
         checkEnv(env);
-        log.start();
         absorbing = online.absorbingStates() ? new AbsorbingState(config.gamma(), online.absorbingLearningRate()) : null;
         Mlp.Pass actPass = q.newPass();
         OnlineLoop.run(env, online, config, normalizer, 1, 1, (o, actRng, a, envAction) -> {
@@ -97,7 +132,7 @@ public final class DiscreteIqLearn implements IqLearner {
             for (int k = 0; k < numActions; k++) if (u < (acc += probs[k])) { act = k; break; }
             a[0] = act;
             envAction[0] = act;
-        }, expert, batch, rng, this::update);
+        }, expert, batch, loop(), this::update);
     }
 
     private void checkEnv(Env env) {
@@ -129,7 +164,7 @@ public final class DiscreteIqLearn implements IqLearner {
     }
 
     /** One gradient step on the current batch. */
-    private void update(int step) {
+    private void update(int step, SplittableRandom rng) {
         ensureRows();
         int n = batch.size, n0 = initialRows();
         System.arraycopy(batch.obs, 0, input, 0, n * obsDim);
@@ -143,7 +178,7 @@ public final class DiscreteIqLearn implements IqLearner {
         adam.step();
         if (absorbing != null) absorbing.step(absorbingGrad);
         stepsTrained++;
-        log.record(step, loss, objective, absorbing == null ? Map.of() : Map.of("absorbing_reward", absorbing.reward()));
+        log.observe(loss, objective, absorbing == null ? Map.of() : Map.of("absorbing_reward", absorbing.reward()));
     }
 
     /**

@@ -36,10 +36,13 @@ import java.util.List;
  * @param chi2Alpha    the chi-squared regularizer's alpha; the reward penalty weight is {@code 1/(4 chi2Alpha)}
  *                     (default 0.5, so weight 0.5); {@code 0} switches the regularizer off (phi = identity)
  * @param seed         initialization and sampling seed (default 0)
+ * @param targetTau    0 (default): the objective is differentiated through {@code V(s')} as well (one objective in Q);
+ *                     above 0: {@code V(s')} comes from a target copy of the Q-network, Polyak-averaged with this rate
+ *                     after each update, and no gradient flows through it
  */
 public record IqLearnConfig(List<Integer> hiddenSizes, Activation activation, int steps, int batchSize, double learningRate,
                             double actorLearningRate, double gamma, double temperature, ValueTerm valueTerm, double chi2Alpha,
-                            long seed) {
+                            long seed, double targetTau) {
 
     /** Which form of the value term the objective uses. */
     public enum ValueTerm {
@@ -50,7 +53,7 @@ public record IqLearnConfig(List<Integer> hiddenSizes, Activation activation, in
     }
 
     public static final IqLearnConfig DEFAULT = new IqLearnConfig(List.of(64, 64), Activation.RELU, 5000, 256, 3e-4, 3e-4,
-            0.99, 0.01, ValueTerm.VALUE, 0.5, 0);
+            0.99, 0.01, ValueTerm.VALUE, 0.5, 0, 0);
 
     public IqLearnConfig {
         hiddenSizes = List.copyOf(hiddenSizes);
@@ -64,6 +67,14 @@ public record IqLearnConfig(List<Integer> hiddenSizes, Activation activation, in
         if (valueTerm == null) throw new IllegalArgumentException("valueTerm must be INITIAL or VALUE");
         if (!(chi2Alpha >= 0 && Double.isFinite(chi2Alpha)))
             throw new IllegalArgumentException("chi2Alpha must be >= 0 (0 = no regularizer), got " + chi2Alpha);
+        if (!(targetTau >= 0 && targetTau <= 1))
+            throw new IllegalArgumentException("targetTau must be in [0, 1] (0 = no target network), got " + targetTau);
+    }
+
+    /** Without a target network. */
+    public IqLearnConfig(List<Integer> hiddenSizes, Activation activation, int steps, int batchSize, double learningRate,
+                         double actorLearningRate, double gamma, double temperature, ValueTerm valueTerm, double chi2Alpha, long seed) {
+        this(hiddenSizes, activation, steps, batchSize, learningRate, actorLearningRate, gamma, temperature, valueTerm, chi2Alpha, seed, 0);
     }
 
     private static void positive(String name, double v) {
@@ -80,14 +91,14 @@ public record IqLearnConfig(List<Integer> hiddenSizes, Activation activation, in
     }
 
     public IqLearnConfig withSteps(int s) {
-        return new IqLearnConfig(hiddenSizes, activation, s, batchSize, learningRate, actorLearningRate, gamma, temperature, valueTerm, chi2Alpha, seed);
+        return new IqLearnConfig(hiddenSizes, activation, s, batchSize, learningRate, actorLearningRate, gamma, temperature, valueTerm, chi2Alpha, seed, targetTau);
     }
 
     public IqLearnConfig withSeed(long s) {
-        return new IqLearnConfig(hiddenSizes, activation, steps, batchSize, learningRate, actorLearningRate, gamma, temperature, valueTerm, chi2Alpha, s);
+        return new IqLearnConfig(hiddenSizes, activation, steps, batchSize, learningRate, actorLearningRate, gamma, temperature, valueTerm, chi2Alpha, s, targetTau);
     }
 
     public IqLearnConfig withValueTerm(ValueTerm v) {
-        return new IqLearnConfig(hiddenSizes, activation, steps, batchSize, learningRate, actorLearningRate, gamma, temperature, v, chi2Alpha, seed);
+        return new IqLearnConfig(hiddenSizes, activation, steps, batchSize, learningRate, actorLearningRate, gamma, temperature, v, chi2Alpha, seed, targetTau);
     }
 }

@@ -13,10 +13,19 @@ import java.util.Map;
  */
 public interface IqLearner extends AutoCloseable {
 
-    /** {@code config.steps()} updates on expert transitions alone. */
+    /** Listener, evaluation rollouts and checkpoints of the next training call (default {@link IqRunControl#NONE}). */
+    void setRunControl(IqRunControl control);
+
+    /**
+     * {@code config.steps()} updates on expert transitions alone; with checkpointing, continues its checkpoint if it
+     * names one and throws {@link io.il4j.core.train.TrainingInterruptedException} after writing one on a stop request.
+     */
     void trainOffline();
 
-    /** Expert transitions plus a replay of the learner's own rollouts in {@code env} (see {@link OnlineLoop}). */
+    /**
+     * Expert transitions plus a replay of the learner's own rollouts in {@code env} (see {@link OnlineLoop}). Keeps no
+     * checkpoints and refuses to resume one (the environment's mid-episode state and the replay buffer are not saved).
+     */
     void trainOnline(Env env, OnlineConfig online);
 
     /** The trained policy as a BC-format policy file, with {@code metrics} in its provenance. */

@@ -5,7 +5,6 @@ import io.il4j.core.env.Env;
 import io.il4j.core.env.StepResult;
 
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
 
 /**
  * The online half of IQ-Learn, shared by both variants: act with the learner's soft policy in {@code env} for
@@ -20,30 +19,42 @@ final class OnlineLoop {
         void act(float[] observation, SplittableRandom rng, float[] storedAction, double[] envAction);
     }
 
+    /** One update on {@code batch} after environment step {@code step}, with that step's random numbers. */
+    interface Update {
+        void update(int step, SplittableRandom rng);
+    }
+
     private OnlineLoop() {
     }
 
-    /** Runs the loop; {@code update} receives the 1-based update count and trains on {@code batch}. */
+    /**
+     * Runs the loop; {@code update} trains on {@code batch}; {@code loop} reports each update (curve points,
+     * evaluations) with the environment step as its step. Each step's randomness (acting, batch) comes from
+     * (seed, step), as offline.
+     */
     static void run(Env env, OnlineConfig online, IqLearnConfig config, Normalizer obsNorm, int storedActionDim, int envActionDim,
-                    Acting acting, ExpertTransitions expert, IqBatch batch, SplittableRandom rng, IntConsumer update) {
+                    Acting acting, ExpertTransitions expert, IqBatch batch, IqTrainingLoop loop, Update update) {
+        loop.startOnline();
         int obsDim = obsNorm.dim();
         ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, storedActionDim, AbsorbingState.weight(online, config.gamma()));
-        SplittableRandom actRng = new SplittableRandom(online.seed() * 31 + 7);
         float[] o = new float[obsDim], n = new float[obsDim], a = new float[storedActionDim];
         double[] envAction = new double[envActionDim];
         long episode = 0;
         obsNorm.normalize(env.reset(online.seed()), 0, o, 0);
-        int updates = 0;
         for (int step = 1; step <= config.steps(); step++) {
-            acting.act(o, actRng, a, envAction);
+            loop.stopIfRequested(step - 1);
+            acting.act(o, IqTrainingLoop.stepRandom(online.seed() * 31 + 7, step), a, envAction);
             StepResult r = env.step(envAction);
             obsNorm.normalize(r.observation(), 0, n, 0);
             replay.add(o, a, n, r.terminated());
             if (r.done()) obsNorm.normalize(env.reset(online.seed() + (++episode)), 0, o, 0);
             else System.arraycopy(n, 0, o, 0, obsDim);
             if (step < online.startSteps()) continue;
+            SplittableRandom rng = IqTrainingLoop.stepRandom(config.seed(), step);
             batch.fillMixed(expert, replay, rng, config.batchSize());
-            update.accept(++updates);
+            update.update(step, rng);
+            loop.afterUpdate(step);
         }
+        loop.finish();
     }
 }
