@@ -8,7 +8,8 @@
 # Knobs (environment variables): SEEDS (default "0 1 2"), EPISODES ("1 5 20"), ENVS ("gridworld cartpole pendulum driving"),
 # ONLINE_ENVS ("cartpole pendulum": online IQ-Learn rolls out in these), ONLINE_SEEDS (online runs only for these seeds,
 # default: all of SEEDS), METHODS (which runs, default "offline online bc": re-run only some rows with e.g. METHODS=online),
-# EVAL_EPISODES (10), OUT (runs/irl).
+# EVAL_EPISODES (10), OUT (runs/irl), APPEND (1: keep the rows of earlier invocations in OUT and replace only those of
+# this invocation's ENVS x METHODS, so that the table can be built in parts; default 0 starts the table afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -41,8 +42,16 @@ il() { java -Xmx2g -Djava.awt.headless=true -Dorg.bytedeco.javacpp.maxPhysicalBy
 
 RUNS_CSV="$OUT/runs.csv"
 REWARDS_CSV="$OUT/rewards.csv"
-echo "env,method,episodes,seed,return,seconds" > "$RUNS_CSV"
-echo "env,method,episodes,seed,tier,pearson,spearman,recovered_return,true_return" > "$REWARDS_CSV"
+if [ "${APPEND:-0}" = 1 ] && [ -f "$RUNS_CSV" ] && [ -f "$REWARDS_CSV" ]; then
+  for f in "$RUNS_CSV" "$REWARDS_CSV"; do # drop the rows this invocation re-measures
+    awk -F, -v envs=" $ENVS " -v methods=" $METHODS " 'NR == 1 { print; next }
+      { m = $2; sub(/^iqlearn-/, "", m); if (index(envs, " " $1 " ") && index(methods, " " m " ")) next; print }' "$f" > "$f.tmp"
+    mv "$f.tmp" "$f"
+  done
+else
+  echo "env,method,episodes,seed,return,seconds" > "$RUNS_CSV"
+  echo "env,method,episodes,seed,tier,pearson,spearman,recovered_return,true_return" > "$REWARDS_CSV"
+fi
 
 # Mean episode return of a shipped CSV (reward column summed per episode).
 mean_return() { awk -F, 'NR==1{for(i=1;i<=NF;i++) if($i=="reward") c=i; next} $c!=""{s[$1]+=$c} END{n=0;t=0;for(e in s){t+=s[e];n++} printf "%.4f", t/n}' "$1"; }
@@ -123,7 +132,9 @@ done
 # expert and random from the shipped datasets' reward columns (GridWorld: the generated expert and random data).
 python3 - "$OUT" "$ENVS" <<'PY'
 import csv, json, sys, statistics, os, subprocess
-out, envs = sys.argv[1], sys.argv[2].split()
+out = sys.argv[1]
+# this invocation's environments and, with APPEND=1, those of earlier ones
+envs = sorted(set(sys.argv[2].split()) | {r["env"] for r in csv.DictReader(open(f"{out}/runs.csv"))})
 def mean_return(path):
     s = {}
     with open(path) as f:
