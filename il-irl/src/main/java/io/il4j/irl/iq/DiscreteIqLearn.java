@@ -33,6 +33,8 @@ public final class DiscreteIqLearn implements IqLearner {
     private final ExpertTransitions expert;
     private final int obsDim, numActions;
     private final Mlp q;
+    /** {@code V(s')}'s Q-network when {@code config.targetTau() > 0}, else null. */
+    private final Mlp target;
     private final Adam adam;
     private final IqObjective objective;
     private final IqTrainingLog log = new IqTrainingLog();
@@ -46,6 +48,9 @@ public final class DiscreteIqLearn implements IqLearner {
     // network rows [s (n) ; s' (n) ; s0 (n0)]
     private float[] input = new float[0], outGrad = new float[0];
     private double[] qa = new double[0], v = new double[0], vn = new double[0], v0 = new double[0];
+    /** The target network's {@code V(s')} per transition (with a target network only). */
+    private double[] targetNext = new double[0];
+    private float[] nextRows = new float[0];
     private double[] probs;
 
     public DiscreteIqLearn(Dataset expertData, IqLearnConfig config) {
@@ -64,6 +69,7 @@ public final class DiscreteIqLearn implements IqLearner {
         this.expert = new ExpertTransitions(expertData, normalizer);
         this.q = Mlp.initialize(obsDim, config.trunk(), numActions, config.seed());
         this.adam = new Adam(q, config.learningRate());
+        this.target = config.targetTau() > 0 ? new Mlp(q.weights()) : null;
         this.objective = new IqObjective(config);
         this.probs = new double[numActions];
         this.batch = new IqBatch(obsDim, 1);
@@ -90,7 +96,7 @@ public final class DiscreteIqLearn implements IqLearner {
 
             @Override
             public Map<String, MlpWeights> networks() {
-                return Map.of(NET, q.weights());
+                return target == null ? Map.of(NET, q.weights()) : Map.of(NET, q.weights(), TARGET, target.weights());
             }
 
             @Override
@@ -101,6 +107,7 @@ public final class DiscreteIqLearn implements IqLearner {
             @Override
             public void restore(Checkpoint cp) {
                 q.setWeights(cp.network(NET));
+                if (target != null) target.setWeights(cp.network(TARGET));
                 adam.restore(cp.optimizer(NET));
                 stepsTrained = cp.step();
             }
@@ -112,7 +119,7 @@ public final class DiscreteIqLearn implements IqLearner {
         }, config, control, log, expertData.contentHash(), expert.size);
     }
 
-    private static final String NET = "q";
+    private static final String NET = "q", TARGET = "q_target";
 
     /**
      * Online IQ-Learn for {@code config.steps()} environment steps in {@code env} (whose spaces must match the
@@ -161,6 +168,10 @@ public final class DiscreteIqLearn implements IqLearner {
             vn = new double[n];
         }
         if (v0.length < n0) v0 = new double[n0];
+        if (targetNext.length < n) {
+            targetNext = new double[n];
+            nextRows = new float[n * obsDim];
+        }
     }
 
     /** One gradient step on the current batch. */
@@ -171,14 +182,24 @@ public final class DiscreteIqLearn implements IqLearner {
         System.arraycopy(batch.next, 0, input, n * obsDim, n * obsDim);
         for (int j = 0; j < n0; j++) expert.sampleStart(rng, input, 2 * n + j);
         int rows = 2 * n + n0;
+        targetValues(n);
         float[] out = q.forward(input, rows);
         double loss = lossAndOutputGradient(out, n, n0);
         log.checkFinite(step, loss);
         q.backward(outGrad);
         adam.step();
+        if (target != null) target.blendFrom(q, config.targetTau());
         if (absorbing != null) absorbing.step(absorbingGrad);
         stepsTrained++;
         log.observe(loss, objective, absorbing == null ? Map.of() : Map.of("absorbing_reward", absorbing.reward()));
+    }
+
+    /** With a target network: its soft values of the batch's next states into {@link #targetNext}. */
+    private void targetValues(int n) {
+        if (target == null) return;
+        System.arraycopy(batch.next, 0, nextRows, 0, n * obsDim);
+        float[] t = target.forward(nextRows, n);
+        for (int i = 0; i < n; i++) targetNext[i] = SoftMax.value(t, i * numActions, numActions, config.temperature(), null);
     }
 
     /**
@@ -190,7 +211,7 @@ public final class DiscreteIqLearn implements IqLearner {
         for (int i = 0; i < n; i++) {
             qa[i] = out[i * numActions + (int) batch.act[i]];
             v[i] = SoftMax.value(out, i * numActions, numActions, alpha, null);
-            vn[i] = SoftMax.value(out, (n + i) * numActions, numActions, alpha, null);
+            vn[i] = target != null ? targetNext[i] : SoftMax.value(out, (n + i) * numActions, numActions, alpha, null);
         }
         for (int j = 0; j < n0; j++) v0[j] = SoftMax.value(out, (2 * n + j) * numActions, numActions, alpha, null);
         boolean[] done = absorbing == null ? batch.done : absorbing.substitute(batch, n, qa, v, vn);
@@ -200,7 +221,8 @@ public final class DiscreteIqLearn implements IqLearner {
             for (int k = 0; k < numActions; k++)
                 outGrad[i * numActions + k] = (float) (objective.dv[i] * probs[k] + (k == (int) batch.act[i] ? objective.dq[i] : 0));
             SoftMax.value(out, (n + i) * numActions, numActions, alpha, probs);
-            for (int k = 0; k < numActions; k++) outGrad[(n + i) * numActions + k] = (float) (objective.dvn[i] * probs[k]);
+            // no gradient through a target network's V(s')
+            for (int k = 0; k < numActions; k++) outGrad[(n + i) * numActions + k] = target != null ? 0f : (float) (objective.dvn[i] * probs[k]);
         }
         if (absorbing != null) {
             // the absorbing state's values come from its scalar, not from the network
@@ -232,6 +254,7 @@ public final class DiscreteIqLearn implements IqLearner {
         System.arraycopy(batch.obs, 0, input, 0, n * obsDim);
         System.arraycopy(batch.next, 0, input, n * obsDim, n * obsDim);
         for (int j = 0; j < n0; j++) System.arraycopy(expert.starts, (j % expert.numStarts) * obsDim, input, (2 * n + j) * obsDim, obsDim);
+        targetValues(n);
         return 2 * n + n0;
     }
 
@@ -305,5 +328,6 @@ public final class DiscreteIqLearn implements IqLearner {
     @Override
     public void close() {
         q.close();
+        if (target != null) target.close();
     }
 }

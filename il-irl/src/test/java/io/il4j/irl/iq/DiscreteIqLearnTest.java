@@ -24,12 +24,14 @@ class DiscreteIqLearnTest {
         return all.selectEpisodes(first);
     }
 
+    /** Both value terms, with V(s') from the network itself and from a (fixed) target network. */
     @Test
     void networkGradientOfTheLossMatchesFiniteDifferences() throws Exception {
         Dataset data = cartpole(1);
+        for (double tau : new double[]{0, 0.01})
         for (IqLearnConfig.ValueTerm term : IqLearnConfig.ValueTerm.values()) {
             IqLearnConfig config = new IqLearnConfig(List.of(5), io.il4j.core.nn.Activation.TANH, 1, 3, 1e-3, 1e-3, 0.9, 0.5,
-                    term, 0.5, 4);
+                    term, 0.5, 4, tau);
             try (DiscreteIqLearn iq = new DiscreteIqLearn(data, config)) {
                 int rows = iq.loadBatchForTest(new int[]{0, 10, 20, 30}, new boolean[]{true, true, false, true},
                         new boolean[]{true, true, true, false});
@@ -53,7 +55,7 @@ class DiscreteIqLearnTest {
                     params[p] = keep;
                     net.parametersChanged();
                     double fd = (up - down) / (2 * h);
-                    assertEquals(fd, grad[p], 2e-3 + 2e-2 * Math.abs(fd), term + " parameter " + p);
+                    assertEquals(fd, grad[p], 2e-3 + 2e-2 * Math.abs(fd), term + " tau " + tau + " parameter " + p);
                     checked++;
                 }
                 assertTrue(checked > 10);

@@ -23,8 +23,10 @@ class IqResumeTest {
 
     private static final int STEPS = 300, STOP_AT = 130;
 
-    private static IqLearnConfig config(long seed) {
-        return new IqLearnConfig(List.of(16, 16), Activation.RELU, STEPS, 32, 1e-3, 1e-3, 0.99, 0.05, IqLearnConfig.ValueTerm.VALUE, 0.5, seed);
+    /** {@code targetTau > 0}: the target network is checkpointed too. */
+    private static IqLearnConfig config(long seed, double targetTau) {
+        return new IqLearnConfig(List.of(16, 16), Activation.RELU, STEPS, 32, 1e-3, 1e-3, 0.99, 0.05, IqLearnConfig.ValueTerm.VALUE, 0.5, seed,
+                targetTau);
     }
 
     /** Policy and reward files' bytes of a learner after training, and its curve. */
@@ -95,11 +97,21 @@ class IqResumeTest {
 
     @Test
     void discreteOfflineResumesBitIdentically(@TempDir Path dir) throws Exception {
-        stopResumeMatchesUninterrupted(DiscreteIqLearnTest.cartpole(3), config(1), DiscreteIqLearn::new, dir);
+        stopResumeMatchesUninterrupted(DiscreteIqLearnTest.cartpole(3), config(1, 0), DiscreteIqLearn::new, dir);
+    }
+
+    @Test
+    void discreteOfflineWithATargetNetworkResumesBitIdentically(@TempDir Path dir) throws Exception {
+        stopResumeMatchesUninterrupted(DiscreteIqLearnTest.cartpole(3), config(4, 0.01), DiscreteIqLearn::new, dir);
     }
 
     @Test
     void continuousOfflineResumesBitIdentically(@TempDir Path dir) throws Exception {
-        stopResumeMatchesUninterrupted(ContinuousIqLearnTest.pendulum(2, true), config(2), ContinuousIqLearn::new, dir);
+        stopResumeMatchesUninterrupted(ContinuousIqLearnTest.pendulum(2, true), config(2, 0), ContinuousIqLearn::new, dir);
+    }
+
+    @Test
+    void continuousOfflineWithATargetNetworkResumesBitIdentically(@TempDir Path dir) throws Exception {
+        stopResumeMatchesUninterrupted(ContinuousIqLearnTest.pendulum(2, true), config(3, 0.01), ContinuousIqLearn::new, dir);
     }
 }
