@@ -8,7 +8,7 @@
 # Knobs (environment variables): SEEDS (default "0 1 2"), EPISODES ("1 5 20"), ENVS ("gridworld cartpole pendulum driving"),
 # ONLINE_ENVS ("cartpole pendulum": online IQ-Learn rolls out in these), ONLINE_SEEDS (online runs only for these seeds,
 # default: all of SEEDS), METHODS (which runs, default "offline online bc": re-run only some rows with e.g. METHODS=online),
-# EVAL_EPISODES (10), OUT (runs/irl), APPEND (1: keep the rows of earlier invocations in OUT and replace only those of
+# EVAL_EPISODES (10), PENDULUM_ONLINE_STEPS (20000), OUT (runs/irl), APPEND (1: keep the rows of earlier invocations in OUT and replace only those of
 # this invocation's ENVS x METHODS, so that the table can be built in parts; default 0 starts the table afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,15 +77,18 @@ iq_args() { # env -> IQ-Learn options per environment (stated in the README next
     driving) echo "--temperature 0.05 --actor-lr 1e-3" ;;
   esac
 }
+# Online only: continuous online IQ-Learn takes V(s') from a target critic (Polyak 0.005); offline and discrete do not
+# (offline continuous and online CartPole were worse with it: see the README).
+online_args() { case "$1" in pendulum|driving) echo "--target-tau 0.005" ;; *) echo "" ;; esac; }
 # Offline: gradient steps; online: environment steps (one update per step after 1,000).
 offline_steps() { case "$1" in gridworld|cartpole) echo 3000 ;; *) echo 5000 ;; esac; }
-online_steps() { case "$1" in pendulum) echo 10000 ;; *) echo 5000 ;; esac; }
+online_steps() { case "$1" in pendulum) echo "${PENDULUM_ONLINE_STEPS:-20000}" ;; *) echo 5000 ;; esac; }
 
 run_iq() { # env data episodes seed mode
   local env=$1 data=$2 n=$3 seed=$4 mode=$5
   local name="iq-$5-$1-$3-$4" t0 extra=""
   t0=$(date +%s)
-  if [ "$mode" = online ]; then extra="--online --steps $(online_steps "$env")"; else extra="--steps $(offline_steps "$env")"; fi
+  if [ "$mode" = online ]; then extra="--online --steps $(online_steps "$env") $(online_args "$env")"; else extra="--steps $(offline_steps "$env")"; fi
   # shellcheck disable=SC2046
   il train iqlearn --data "$data" --env "$env" $(iq_args "$env") $extra --seed "$seed" --eval-episodes "$EVAL_EPISODES" \
      --out "$OUT/work/$name.zip" --runs "$OUT/work" --name "$name" > "$OUT/work/$name.log" 2>&1
