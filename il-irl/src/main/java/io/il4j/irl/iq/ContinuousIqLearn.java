@@ -110,39 +110,29 @@ public final class ContinuousIqLearn implements IqLearner {
     private static final String CRITIC = "critic", ACTOR = "actor", TARGET = "critic_target";
 
     private IqTrainingLoop loop() {
-        return new IqTrainingLoop(new IqTrainingLoop.Trainee() {
-            @Override
-            public void offlineUpdate(int step, SplittableRandom rng) {
-                batch.fillExpert(expert, rng, config.batchSize());
-                update(step, rng);
-            }
+        return new IqTrainingLoop(config, control, log, expertData.contentHash(), expert, batch, this::update, () -> policy(Map.of()),
+                new IqTrainingLoop.Trainee() {
+                    @Override
+                    public Map<String, MlpWeights> networks() {
+                        return targetCritic == null ? Map.of(CRITIC, critic.weights(), ACTOR, actor.network().weights())
+                                : Map.of(CRITIC, critic.weights(), ACTOR, actor.network().weights(), TARGET, targetCritic.weights());
+                    }
 
-            @Override
-            public Map<String, MlpWeights> networks() {
-                return targetCritic == null ? Map.of(CRITIC, critic.weights(), ACTOR, actor.network().weights())
-                        : Map.of(CRITIC, critic.weights(), ACTOR, actor.network().weights(), TARGET, targetCritic.weights());
-            }
+                    @Override
+                    public Map<String, Adam.State> optimizers() {
+                        return Map.of(CRITIC, criticAdam.state(), ACTOR, actorAdam.state());
+                    }
 
-            @Override
-            public Map<String, Adam.State> optimizers() {
-                return Map.of(CRITIC, criticAdam.state(), ACTOR, actorAdam.state());
-            }
-
-            @Override
-            public void restore(Checkpoint cp) {
-                critic.setWeights(cp.network(CRITIC));
-                if (targetCritic != null) targetCritic.setWeights(cp.network(TARGET));
-                actor.network().setWeights(cp.network(ACTOR));
-                criticAdam.restore(cp.optimizer(CRITIC));
-                actorAdam.restore(cp.optimizer(ACTOR));
-                stepsTrained = cp.step();
-            }
-
-            @Override
-            public TrainedPolicy policy(Map<String, Double> metrics) {
-                return ContinuousIqLearn.this.policy(metrics);
-            }
-        }, config, control, log, expertData.contentHash(), expert.size);
+                    @Override
+                    public void restore(Checkpoint cp) {
+                        critic.setWeights(cp.network(CRITIC));
+                        if (targetCritic != null) targetCritic.setWeights(cp.network(TARGET));
+                        actor.network().setWeights(cp.network(ACTOR));
+                        criticAdam.restore(cp.optimizer(CRITIC));
+                        actorAdam.restore(cp.optimizer(ACTOR));
+                        stepsTrained = cp.step();
+                    }
+                });
     }
 
     /** Online training for {@code config.steps()} environment steps, acting with sampled actions of the actor. */
@@ -159,7 +149,7 @@ public final class ContinuousIqLearn implements IqLearner {
         OnlineLoop.run(env, online, config, obsNorm, actDim, actDim, (o, actRng, a, envAction) -> {
             actor.sample(s1, o, 1, actRng, a, null);
             for (int j = 0; j < actDim; j++) envAction[j] = actNorm.denormalize(j, a[j]);
-        }, expert, batch, loop(), this::update);
+        }, loop());
     }
 
     private int initialRows() {

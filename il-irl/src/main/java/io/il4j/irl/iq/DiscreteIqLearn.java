@@ -87,36 +87,26 @@ public final class DiscreteIqLearn implements IqLearner {
     }
 
     private IqTrainingLoop loop() {
-        return new IqTrainingLoop(new IqTrainingLoop.Trainee() {
-            @Override
-            public void offlineUpdate(int step, SplittableRandom rng) {
-                batch.fillExpert(expert, rng, config.batchSize());
-                update(step, rng);
-            }
+        return new IqTrainingLoop(config, control, log, expertData.contentHash(), expert, batch, this::update, () -> policy(Map.of()),
+                new IqTrainingLoop.Trainee() {
+                    @Override
+                    public Map<String, MlpWeights> networks() {
+                        return target == null ? Map.of(NET, q.weights()) : Map.of(NET, q.weights(), TARGET, target.weights());
+                    }
 
-            @Override
-            public Map<String, MlpWeights> networks() {
-                return target == null ? Map.of(NET, q.weights()) : Map.of(NET, q.weights(), TARGET, target.weights());
-            }
+                    @Override
+                    public Map<String, Adam.State> optimizers() {
+                        return Map.of(NET, adam.state());
+                    }
 
-            @Override
-            public Map<String, Adam.State> optimizers() {
-                return Map.of(NET, adam.state());
-            }
-
-            @Override
-            public void restore(Checkpoint cp) {
-                q.setWeights(cp.network(NET));
-                if (target != null) target.setWeights(cp.network(TARGET));
-                adam.restore(cp.optimizer(NET));
-                stepsTrained = cp.step();
-            }
-
-            @Override
-            public TrainedPolicy policy(Map<String, Double> metrics) {
-                return DiscreteIqLearn.this.policy(metrics);
-            }
-        }, config, control, log, expertData.contentHash(), expert.size);
+                    @Override
+                    public void restore(Checkpoint cp) {
+                        q.setWeights(cp.network(NET));
+                        if (target != null) target.setWeights(cp.network(TARGET));
+                        adam.restore(cp.optimizer(NET));
+                        stepsTrained = cp.step();
+                    }
+                });
     }
 
     private static final String NET = "q", TARGET = "q_target";
@@ -139,7 +129,7 @@ public final class DiscreteIqLearn implements IqLearner {
             for (int k = 0; k < numActions; k++) if (u < (acc += probs[k])) { act = k; break; }
             a[0] = act;
             envAction[0] = act;
-        }, expert, batch, loop(), this::update);
+        }, loop());
     }
 
     private void checkEnv(Env env) {

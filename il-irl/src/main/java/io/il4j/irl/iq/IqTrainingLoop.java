@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 /**
  * The step loop around an IQ-Learn variant's update, shared by both variants: the listener's progress and curve points,
@@ -29,11 +30,8 @@ final class IqTrainingLoop {
 
     static final String TRAINER = "iqlearn";
 
-    /** What the loop needs from a variant. */
+    /** A variant's trained state, for checkpoints. */
     interface Trainee {
-        /** One update on a batch of expert transitions drawn with {@code rng}. */
-        void offlineUpdate(int step, SplittableRandom rng);
-
         /** The networks to checkpoint, by name (copies). */
         Map<String, MlpWeights> networks();
 
@@ -42,25 +40,34 @@ final class IqTrainingLoop {
 
         /** Puts networks and optimizers back as {@link #networks()} and {@link #optimizers()} saw them. */
         void restore(Checkpoint checkpoint);
-
-        /** The current policy, for evaluation rollouts. */
-        TrainedPolicy policy(Map<String, Double> metrics);
     }
 
-    private final Trainee trainee;
     private final IqLearnConfig config;
     private final IqRunControl control;
     private final IqTrainingLog log;
     private final String datasetHash;
-    private final int expertTransitions;
+    private final ExpertTransitions expert;
+    private final IqBatch batch;
+    private final OnlineLoop.Update update;
+    private final Supplier<TrainedPolicy> policy;
+    private final Trainee trainee;
 
-    IqTrainingLoop(Trainee trainee, IqLearnConfig config, IqRunControl control, IqTrainingLog log, String datasetHash, int expertTransitions) {
-        this.trainee = trainee;
+    /**
+     * @param update  the variant's update on {@code batch}
+     * @param policy  the current policy, for evaluation rollouts
+     * @param trainee its state, for checkpoints
+     */
+    IqTrainingLoop(IqLearnConfig config, IqRunControl control, IqTrainingLog log, String datasetHash, ExpertTransitions expert, IqBatch batch,
+                   OnlineLoop.Update update, Supplier<TrainedPolicy> policy, Trainee trainee) {
         this.config = config;
         this.control = control;
         this.log = log;
         this.datasetHash = datasetHash;
-        this.expertTransitions = expertTransitions;
+        this.expert = expert;
+        this.batch = batch;
+        this.update = update;
+        this.policy = policy;
+        this.trainee = trainee;
     }
 
     /** The random numbers of step {@code step}: a SplittableRandom seeded from (seed, step) alone. */
@@ -82,10 +89,12 @@ final class IqTrainingLoop {
             secondsBefore = r.loop().path("seconds").asDouble();
         }
         log.start(secondsBefore);
-        control.listener().onStart(config.steps(), expertTransitions, 0);
+        control.listener().onStart(config.steps(), expert.size, 0);
         while (step < config.steps()) {
             step++;
-            trainee.offlineUpdate(step, stepRandom(config.seed(), step));
+            SplittableRandom rng = stepRandom(config.seed(), step);
+            batch.fillExpert(expert, rng, config.batchSize());
+            update.update(step, rng);
             afterUpdate(step);
             if (ck != null && (ck.due(step) || ck.stop().requested())) {
                 write(ck, step, "offline");
@@ -108,7 +117,15 @@ final class IqTrainingLoop {
             throw new IllegalArgumentException("online IQ-Learn cannot resume from a checkpoint (the environment's mid-episode state and "
                     + "the replay buffer are not saved); start the run again");
         log.start(0);
-        control.listener().onStart(config.steps(), expertTransitions, 0);
+        control.listener().onStart(config.steps(), expert.size, 0);
+    }
+
+    /** Online: one update after environment step {@code step} on expert and replayed transitions, then {@link #afterUpdate}. */
+    void mixedUpdate(int step, ReplayBuffer replay) {
+        SplittableRandom rng = stepRandom(config.seed(), step);
+        batch.fillMixed(expert, replay, rng, config.batchSize());
+        update.update(step, rng);
+        afterUpdate(step);
     }
 
     /** Online: a stop request ends the run at once, with no checkpoint ({@link TrainingInterruptedException#checkpoint()} null). */
@@ -134,7 +151,7 @@ final class IqTrainingLoop {
     }
 
     private double evaluate(EvalRollouts eval) {
-        List<EpisodeResult> eps = Rollouts.evaluate(eval.env(), trainee.policy(Map.of()).policy(), eval.episodes(), eval.seed(), eval.maxSteps());
+        List<EpisodeResult> eps = Rollouts.evaluate(eval.env(), policy.get().policy(), eval.episodes(), eval.seed(), eval.maxSteps());
         return eps.stream().mapToDouble(EpisodeResult::totalReturn).average().orElse(Double.NaN);
     }
 

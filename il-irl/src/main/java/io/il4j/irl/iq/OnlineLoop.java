@@ -28,12 +28,11 @@ final class OnlineLoop {
     }
 
     /**
-     * Runs the loop; {@code update} trains on {@code batch}; {@code loop} reports each update (curve points,
-     * evaluations) with the environment step as its step. Each step's randomness (acting, batch) comes from
-     * (seed, step), as offline.
+     * Runs the loop; {@code loop} updates the learner and reports each update (curve points, evaluations) with the
+     * environment step as its step. Each step's randomness (acting, batch) comes from (seed, step), as offline.
      */
     static void run(Env env, OnlineConfig online, IqLearnConfig config, Normalizer obsNorm, int storedActionDim, int envActionDim,
-                    Acting acting, ExpertTransitions expert, IqBatch batch, IqTrainingLoop loop, Update update) {
+                    Acting acting, IqTrainingLoop loop) {
         loop.startOnline();
         int obsDim = obsNorm.dim();
         ReplayBuffer replay = new ReplayBuffer(online.replayCapacity(), obsDim, storedActionDim, AbsorbingState.weight(online, config.gamma()));
@@ -50,10 +49,7 @@ final class OnlineLoop {
             if (r.done()) obsNorm.normalize(env.reset(online.seed() + (++episode)), 0, o, 0);
             else System.arraycopy(n, 0, o, 0, obsDim);
             if (step < online.startSteps()) continue;
-            SplittableRandom rng = IqTrainingLoop.stepRandom(config.seed(), step);
-            batch.fillMixed(expert, replay, rng, config.batchSize());
-            update.update(step, rng);
-            loop.afterUpdate(step);
+            loop.mixedUpdate(step, replay);
         }
         loop.finish();
     }
