@@ -98,8 +98,9 @@ final class TrainIqLearnCommand implements Callable<Integer> {
     double chi2Alpha = D.chi2Alpha();
 
     @Option(names = "--target-tau", paramLabel = "X", description = "0: differentiate the objective through V(s') too; > 0: V(s') "
-            + "from a target Q-network Polyak-averaged at this rate (default: ${DEFAULT-VALUE}).")
-    double targetTau = D.targetTau();
+            + "from a target Q-network Polyak-averaged at this rate (default: " + IqLearnConfig.ONLINE_CONTINUOUS_TARGET_TAU
+            + " for --online with continuous actions, else 0).")
+    Double targetTau;
 
     @Option(names = "--start-steps", paramLabel = "N", description = "Online: environment steps before the first update (default: ${DEFAULT-VALUE}).")
     int startSteps = OnlineConfig.DEFAULT.startSteps();
@@ -136,13 +137,14 @@ final class TrainIqLearnCommand implements Callable<Integer> {
         if (evalEvery < 0) throw new IllegalArgumentException("--eval-every must be >= 0, got " + evalEvery);
         Path reward = rewardOut != null ? rewardOut : siblingReward(out);
         IqLearnConfig config = new IqLearnConfig(hidden, Activation.RELU, steps, batch, lr, actorLr, gamma, temperature,
-                parseValueTerm(valueTerm), chi2Alpha, seed, targetTau);
+                parseValueTerm(valueTerm), chi2Alpha, seed, targetTau == null ? 0 : targetTau);
         OnlineConfig onlineConfig = new OnlineConfig(OnlineConfig.DEFAULT.replayCapacity(), startSteps, seed);
         Il4j.configure();
         Env env = envId == null ? null : makeEnv();
         Dataset dataset = input.load(data, System.err).dataset();
         if (env != null) dataset = withEnvironmentBounds(dataset, env);
         boolean discrete = dataset.spec().actionSpace().isDiscrete();
+        if (targetTau == null && online && !discrete) config = config.withTargetTau(IqLearnConfig.ONLINE_CONTINUOUS_TARGET_TAU);
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("algorithm", "iqlearn");
         cfg.put("data", data.toString());

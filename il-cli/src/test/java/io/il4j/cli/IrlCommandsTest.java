@@ -104,4 +104,18 @@ class IrlCommandsTest {
         assertFalse(Files.exists(out));
         assertFalse(Files.exists(dir.resolve("p-reward.zip")));
     }
+
+    /** Online continuous IQ-Learn takes V(s') from a target critic unless told otherwise; offline does not. */
+    @Test
+    void onlineContinuousDefaultsToATargetCritic() throws Exception {
+        for (boolean online : new boolean[]{true, false}) {
+            String name = online ? "on" : "off";
+            List<String> args = new java.util.ArrayList<>(List.of("train", "iqlearn", "--data", "../datasets/pendulum/expert.csv", "--env",
+                    "pendulum", "--steps", "1020", "--start-steps", "1000", "--hidden", "8", "--batch", "16", "--eval-every", "0",
+                    "--eval-episodes", "1", "--out", dir.resolve(name + ".zip").toString(), "--runs", dir.toString(), "--name", name));
+            if (online) args.add("--online");
+            assertEquals(0, Main.run(args.toArray(String[]::new)));
+            assertEquals(online ? 0.005 : 0.0, Json.readTree(dir.resolve(name + "/config.json")).get("iqlearn").get("targetTau").asDouble());
+        }
+    }
 }
