@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** {@code il train bc} as a user watches and interrupts it: a live run directory, Ctrl-C, {@code --resume}. */
+/** {@code il train bc} and {@code il train cql} as a user watches and interrupts them: a live run directory, Ctrl-C, {@code --resume}. */
 class LiveRunTest {
 
     private static final String DATA = "../datasets/sample/driving-expert.csv";
@@ -66,17 +66,42 @@ class LiveRunTest {
      */
     @Test
     void aStopSignalKeepsACheckpointAndTheResumeCommandFinishesTheRunBitIdentically(@TempDir Path dir) throws Exception {
+        assertStoppedAndResumedBitIdentically(dir, "bc", List.of("--data", DATA, "--policy", "gaussian", "--hidden", "32,32",
+                "--steps", "1200", "--patience", "0", "--batch", "64"));
+    }
+
+    /** The same for {@code il train cql}: its resume command ends with the policy and critics of an uninterrupted run. */
+    @Test
+    void aStoppedCqlRunResumesToThePolicyAndCriticsOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        assertStoppedAndResumedBitIdentically(dir, "cql", List.of("--data", "../datasets/pendulum/medium.csv", "--action-low", "-2",
+                "--action-high", "2", "--hidden", "32,32", "--steps", "400", "--eval-interval", "40", "--batch", "64",
+                "--sampled-actions", "3"));
+        for (String critic : List.of("critic_0.bin", "critic_1.bin"))
+            assertArrayEquals(entry(dir.resolve("whole.critics.zip"), critic), entry(dir.resolve("resumed.critics.zip"), critic), critic);
+    }
+
+    private static byte[] entry(Path zip, String name) throws IOException {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.getInputStream(z.getEntry(name)).readAllBytes();
+        }
+    }
+
+    /**
+     * Runs {@code il train <trainer> <options>} in a child JVM, stops it with SIGTERM after two checks, runs the resume
+     * command it prints, then the same training uninterrupted, and compares the two policy files' weights and metrics.
+     */
+    private static void assertStoppedAndResumedBitIdentically(Path dir, String trainer, List<String> options) throws Exception {
         Path runs = dir.resolve("runs");
         // the child checkpoints after every step, which keeps it busy long enough to be interrupted mid-run on a fast
         // machine; the checkpoint cadence is not part of the configuration, so the resumed and the reference runs skip it
-        List<String> args = new ArrayList<>(List.of("train", "bc", "--data", DATA, "--policy", "gaussian", "--hidden", "32,32",
-                "--steps", "1200", "--patience", "0", "--batch", "64", "--checkpoint-every", "1", "--runs", runs.toString(), "--name", "r",
-                "--out", dir.resolve("resumed.zip").toString()));
+        List<String> args = new ArrayList<>(List.of("train", trainer));
+        args.addAll(options);
+        args.addAll(List.of("--checkpoint-every", "1", "--runs", runs.toString(), "--name", "r", "--out", dir.resolve("resumed.zip").toString()));
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
         Path childOut = dir.resolve("child-stdout.txt");
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+        Process child = new ProcessBuilder(command).redirectError(dir.resolve("child-stderr.txt").toFile())
                 .redirectOutput(childOut.toFile()).start();
         Path metrics = runs.resolve("r/metrics.csv");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -84,15 +109,16 @@ class LiveRunTest {
         assertTrue(child.isAlive(), "the child ran to the end before it could be interrupted; give it more steps");
         child.destroy(); // SIGTERM
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not stop after SIGTERM");
-        String out = Files.readString(childOut);
+        String out = Files.readString(childOut) + "\n--- stderr:\n" + Files.readString(dir.resolve("child-stderr.txt"));
         assertEquals(128 + 15, child.exitValue(), "exit status of a JVM ended by SIGTERM\n" + out);
         assertTrue(Files.isRegularFile(runs.resolve("r/" + CheckpointOptions.CHECKPOINT)), out);
         assertFalse(Files.exists(dir.resolve("resumed.zip")), "no policy file from a stopped run");
         String resume = out.lines().filter(l -> l.startsWith("resume with: ")).findFirst().orElseThrow(() -> new AssertionError(out))
                 .substring("resume with: il ".length());
-        assertTrue(resume.endsWith(" --resume") && resume.startsWith("train bc --data "), resume);
+        assertTrue(resume.endsWith(" --resume") && resume.startsWith("train " + trainer + " --data "), resume);
         int stoppedAt = Integer.parseInt(out.replaceAll("(?s).*stopped after step (\\d+);.*", "$1"));
-        assertTrue(stoppedAt > 0 && stoppedAt < 1200, out);
+        int steps = Integer.parseInt(options.get(options.indexOf("--steps") + 1));
+        assertTrue(stoppedAt > 0 && stoppedAt < steps, out);
 
         assertTrue(resume.contains(" --checkpoint-every 1 "), resume);
         assertEquals(0, Main.run(resume.replace(" --checkpoint-every 1 ", " --checkpoint-every 0 ").split(" ")));

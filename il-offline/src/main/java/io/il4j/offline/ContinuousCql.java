@@ -132,6 +132,16 @@ public final class ContinuousCql implements CqlLearner {
     }
 
     /**
+     * Refuses, with a message saying why, data that continuous CQL cannot train on (see the train method); for callers
+     * that check before they create anything.
+     *
+     * @throws OfflineDatasetException when the data cannot train it
+     */
+    public static void checkData(Dataset data) {
+        OfflineData.check(data, false);
+    }
+
+    /**
      * Trains continuous CQL on {@code data} (which needs rewards and Box actions with finite bounds).
      *
      * @param eval evaluation rollouts at every interval, or null (then only the data diagnostics are recorded)

@@ -62,6 +62,16 @@ public final class DiscreteCql implements CqlLearner {
     }
 
     /**
+     * Refuses, with a message saying why, data that discrete CQL cannot train on (see the train method); for callers
+     * that check before they create anything.
+     *
+     * @throws OfflineDatasetException when the data cannot train it
+     */
+    public static void checkData(Dataset data) {
+        OfflineData.check(data, true);
+    }
+
+    /**
      * Trains discrete CQL on {@code data} (which needs rewards and discrete actions).
      *
      * @param eval evaluation rollouts at every interval, or null
