@@ -27,7 +27,7 @@ for r in $(seq 1 "$ROUNDS"); do
   OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=1073741824 \
     MALLOC_TOP_PAD_=67108864 nice -n 10 "$PY" benchmarks/reference/cql_step_torch.py --windows "$WINDOWS" \
     --window-seconds "$WINDOW_SECONDS" > "$OUT/pytorch-$r.json"
-  cat "$OUT/pytorch-$r.json"
+  cat "$OUT/pytorch-$r.json"; echo
   nice -n 10 ./il bench cql --windows "$WINDOWS" --window-seconds "$WINDOW_SECONDS" --out "$OUT/il4j-$r" | grep -v "^results:"
 done
 "$PY" - "$OUT" "$ROUNDS" <<'PYEOF'
