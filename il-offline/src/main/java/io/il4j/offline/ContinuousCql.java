@@ -58,7 +58,7 @@ public final class ContinuousCql implements CqlLearner {
     private final Mlp.Pass[] dataPass, oodPass, actorPass;
     private final SquashedGaussianActor.Sample nextSample, curSample, nextRepSample, piSample, bcSample;
     // buffers (allocated once)
-    private final float[] dataIn, targetIn, oodIn, repObs, repNext;
+    private final float[] dataIn, targetIn, oodIn;
     private final float[] aNext, lpNext, aCur, lpCur, aNextRep, lpNextRep, logDensity, y;
     private final float[] qData, gData, gOod, piIn, aPi, lpPi, g1, g2, inGrad1, inGrad2, actionGrad, lpGrad;
 
@@ -107,8 +107,6 @@ public final class ContinuousCql implements CqlLearner {
         dataIn = new float[batch * inDim];
         targetIn = new float[batch * inDim];
         oodIn = new float[3 * bn * inDim];
-        repObs = new float[bn * obsDim];
-        repNext = new float[bn * obsDim];
         aNext = new float[batch * actDim];
         lpNext = new float[batch];
         aCur = new float[bn * actDim];
@@ -302,10 +300,9 @@ public final class ContinuousCql implements CqlLearner {
             if (c.backupEntropy()) v -= temperature * lpNext[b];
             y[b] = (float) (d.rew[b] + c.gamma() * (1 - d.done[b]) * v);
         }
-        repeatRows(obs, repObs);
-        repeatRows(next, repNext);
-        actor.sample(curSample, repObs, bn, rng, aCur, lpCur);
-        actor.sample(nextRepSample, repNext, bn, rng, aNextRep, lpNextRep);
+        // N draws per state from one actor forward per state (not N forwards of the repeated state)
+        actor.sampleMany(curSample, obs, batch, samples, rng, aCur, lpCur);
+        actor.sampleMany(nextRepSample, next, batch, samples, rng, aNextRep, lpNextRep);
         for (int r = 0; r < bn; r++) {
             int b = r / samples;
             for (int j = 0; j < actDim; j++) {
@@ -470,12 +467,6 @@ public final class ContinuousCql implements CqlLearner {
             System.arraycopy(x, r * obsDim, out, r * inDim, obsDim);
             System.arraycopy(a, r * actDim, out, r * inDim + obsDim, actDim);
         }
-    }
-
-    /** Each of the batch's rows {@code samples} times in a row. */
-    private void repeatRows(float[] x, float[] out) {
-        for (int b = 0; b < batch; b++)
-            for (int n = 0; n < samples; n++) System.arraycopy(x, b * obsDim, out, (b * samples + n) * obsDim, obsDim);
     }
 
     /** Writes action value {@code a} (dim j) of sampled row r of kind k into the critic input, with state b's observation. */
