@@ -5,7 +5,8 @@ Written from the CQL paper's definition (Kumar et al., 2020, CQL(H) with importa
 backbone, sized as `il bench cql` sizes il4j's step: Driving's observation and action sizes (22, 2), twin 2x256
 critics with Polyak targets, a 2x256 tanh-squashed Gaussian actor, batch 256, N = 10 sampled actions of each of
 three kinds (uniform over the box, the policy at s, the policy at s'; all scored at s), automatic entropy
-temperature. One step = TD targets, sampled actions, both critics' losses and Adam steps, the actor's loss and
+temperature. The N policy actions of a state come from forwarding the N-times repeated states (as CORL and d3rlpy
+do it) or, with --shared-actor-forward, from one actor forward per state (as il4j does it: the same distribution). One step = TD targets, sampled actions, both critics' losses and Adam steps, the actor's loss and
 Adam step, the temperature step, the target networks. Synthetic data, as il bench cql.
 
 Prints one JSON object: median over timed windows of steps per wall-clock second and per CPU-second.
@@ -34,8 +35,12 @@ class Actor(nn.Module):
         self.net = mlp(obs_dim, 2 * act_dim)
         self.act_dim = act_dim
 
-    def sample(self, obs):
+    def sample(self, obs, per_row=1):
+        """One reparameterized draw per row; with per_row > 1, per_row draws of each row from one forward."""
         mean, log_std = self.net(obs).split(self.act_dim, dim=-1)
+        if per_row > 1:
+            mean = mean.repeat_interleave(per_row, dim=0)
+            log_std = log_std.repeat_interleave(per_row, dim=0)
         log_std = log_std.clamp(-20.0, 2.0)
         std = log_std.exp()
         u = mean + std * torch.randn_like(mean)
@@ -47,7 +52,8 @@ class Actor(nn.Module):
 
 
 class Cql:
-    def __init__(self, obs_dim, act_dim, n=10, alpha=5.0, gamma=0.99, tau=0.005):
+    def __init__(self, obs_dim, act_dim, n=10, alpha=5.0, gamma=0.99, tau=0.005, shared_actor_forward=False):
+        self.shared_actor_forward = shared_actor_forward
         self.obs_dim, self.act_dim, self.n, self.alpha, self.gamma, self.tau = obs_dim, act_dim, n, alpha, gamma, tau
         self.q = [mlp(obs_dim + act_dim, 1) for _ in range(2)]
         self.q_target = [mlp(obs_dim + act_dim, 1) for _ in range(2)]
@@ -77,8 +83,12 @@ class Cql:
             obs_rep = obs.repeat_interleave(n, dim=0)
             nxt_rep = nxt.repeat_interleave(n, dim=0)
             a_unif = torch.empty(b * n, d).uniform_(-1, 1)
-            a_cur, lp_cur = self.actor.sample(obs_rep)
-            a_nrep, lp_nrep = self.actor.sample(nxt_rep)
+            if self.shared_actor_forward:  # as il4j: N draws per state from one actor forward per state
+                a_cur, lp_cur = self.actor.sample(obs, n)
+                a_nrep, lp_nrep = self.actor.sample(nxt, n)
+            else:  # as CORL and d3rlpy: the actor forwards the N-times repeated states
+                a_cur, lp_cur = self.actor.sample(obs_rep)
+                a_nrep, lp_nrep = self.actor.sample(nxt_rep)
             ood_obs = torch.cat([obs_rep, obs_rep, obs_rep], dim=0)
             ood_act = torch.cat([a_unif, a_cur, a_nrep], dim=0)
             log_density = torch.cat([torch.full((b * n,), self.log_uniform), lp_cur, lp_nrep], dim=0)
@@ -122,10 +132,12 @@ def main():
     ap.add_argument("--sampled-actions", type=int, default=10)
     ap.add_argument("--windows", type=int, default=5)
     ap.add_argument("--window-seconds", type=float, default=3.0)
+    ap.add_argument("--shared-actor-forward", action="store_true",
+                    help="draw the N policy actions of a state from one actor forward (as il4j) instead of forwarding N copies")
     args = ap.parse_args()
     torch.set_num_threads(1)
     torch.manual_seed(1)
-    cql = Cql(args.obs_dim, args.act_dim, n=args.sampled_actions)
+    cql = Cql(args.obs_dim, args.act_dim, n=args.sampled_actions, shared_actor_forward=args.shared_actor_forward)
     batches = []
     for _ in range(8):
         batches.append((torch.rand(args.batch, args.obs_dim), torch.rand(args.batch, args.act_dim) * 2 - 1,
@@ -153,8 +165,10 @@ def main():
     wall.sort()
     cpu.sort()
     print(json.dumps({
-        "what": "continuous CQL step, PyTorch %s, 1 thread (twin 2x256 critics, 2x256 actor, batch %d, N=%d, obs %d, actions %d)"
-                % (torch.__version__, args.batch, args.sampled_actions, args.obs_dim, args.act_dim),
+        "what": "continuous CQL step, PyTorch %s, 1 thread (twin 2x256 critics, 2x256 actor, batch %d, N=%d, obs %d, actions %d%s)"
+                % (torch.__version__, args.batch, args.sampled_actions, args.obs_dim, args.act_dim,
+                   ", one actor forward per state" if args.shared_actor_forward else ", actor forwards the repeated states"),
+        "shared_actor_forward": args.shared_actor_forward,
         "steps_per_second": wall[len(wall) // 2],
         "steps_per_cpu_second": cpu[len(cpu) // 2],
         "torch_threads": torch.get_num_threads(),
