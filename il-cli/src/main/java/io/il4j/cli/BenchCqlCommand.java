@@ -16,9 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "cql", mixinStandardHelpOptions = true,
         description = "Measures gradient steps per second of continuous CQL (twin 2x256 critics, 2x256 actor, batch 256, N = 10 sampled "
                 + "actions of each of three kinds) and discrete CQL (2x256, batch 256), next to one BC step (2x256 Gaussian head, "
-                + "batch 256), at the Driving environment's observation and action sizes, on one thread. Reference: one "
-                + "continuous CQL step in single-threaded PyTorch 1.13 ran at about 9.4 steps/s (106 ms) on the development machine "
-                + "(DESIGN.md; PyTorch is not installed where this command runs).")
+                + "batch 256), at the Driving environment's observation and action sizes, on one thread. benchmarks/cql-speed.sh runs it next "
+                + "to the same step in single-threaded PyTorch (benchmarks/reference/cql_step_torch.py) and prints the ratio.")
 final class BenchCqlCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "runs/bench-cql", description = "Output directory (default: ${DEFAULT-VALUE}).")
@@ -40,15 +39,10 @@ final class BenchCqlCommand implements Callable<Integer> {
         int obs = spec.observationDim(), act = spec.actionSpace().storageDim();
         System.out.printf("CQL vs BC gradient steps, Driving sizes (obs %d, actions %d), one thread:%n", obs, act);
         var rows = CqlBenchmark.run(obs, act, discreteActions, windows, windowSeconds, System.out);
-        double pytorch = 9.4;
-        System.out.printf(java.util.Locale.ROOT, "continuous CQL / PyTorch reference (%.1f steps/s): %.2fx wall-clock, %.2fx per CPU-second%n",
-                pytorch, rows.get(0).stepsPerSecond() / pytorch, rows.get(0).stepsPerCpuSecond() / pytorch);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("observation_dim", obs);
         results.put("action_dim", act);
         results.put("rows", rows);
-        results.put("pytorch_reference_steps_per_second", pytorch);
-        results.put("pytorch_reference_source", "DESIGN.md: PyTorch 1.13, one thread, tuned malloc, measured on the development machine");
         results.put("load_average", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         Files.createDirectories(out);
         Json.write(out.resolve("results.json"), results);

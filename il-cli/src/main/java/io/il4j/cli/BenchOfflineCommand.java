@@ -35,6 +35,10 @@ final class BenchOfflineCommand implements Callable<Integer> {
     @Option(names = "--tasks", split = ",", defaultValue = "cartpole,pendulum,driving", description = "Tasks (default: ${DEFAULT-VALUE}).")
     List<String> tasks;
 
+    @Option(names = "--tiers", split = ",", paramLabel = "TIER",
+            description = "Only these data tiers (of expert, medium, random, mixed) of each task (default: every shipped tier).")
+    List<String> tiers;
+
     @Option(names = "--top-fraction", defaultValue = "0.2", description = "Filtered BC: fraction of episodes kept by return (default: ${DEFAULT-VALUE}).")
     double topFraction;
 
@@ -47,6 +51,14 @@ final class BenchOfflineCommand implements Callable<Integer> {
     @Option(names = "--sampled-actions", defaultValue = "10", description = "Continuous CQL: N actions of each kind in the logsumexp (default: ${DEFAULT-VALUE}).")
     int sampledActions;
 
+    @Option(names = "--cql-alpha", defaultValue = "" + io.il4j.offline.CqlConfig.DEFAULT_CQL_ALPHA,
+            description = "Continuous CQL: weight of the conservative penalty (default: ${DEFAULT-VALUE}).")
+    double cqlAlpha;
+
+    @Option(names = "--bc-warmup", defaultValue = "0",
+            description = "Continuous CQL: first steps in which the actor imitates the data instead of maximizing Q (default: ${DEFAULT-VALUE}).")
+    int bcWarmup;
+
     @Option(names = "--bc-steps", defaultValue = "3000", description = "Gradient steps of BC and filtered BC (default: ${DEFAULT-VALUE}).")
     int bcSteps;
 
@@ -57,10 +69,13 @@ final class BenchOfflineCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Il4j.configure();
         var all = OfflineVsIlBenchmark.defaultTasks(cqlSteps, discreteCqlSteps, bcSteps, evalEpisodes);
-        var chosen = all.stream().filter(t -> tasks.contains(t.task())).toList();
+        var chosen = all.stream().filter(t -> tasks.contains(t.task()))
+                .map(t -> tiers == null ? t : new OfflineVsIlBenchmark.TaskBudget(t.task(), t.tiers().stream().filter(tiers::contains).toList(),
+                        t.discrete(), t.hidden(), t.cqlSteps(), t.bcSteps(), t.evalEpisodes()))
+                .toList();
         if (chosen.size() != tasks.size()) throw new IllegalArgumentException("--tasks: expected some of pendulum, driving, cartpole; got " + tasks);
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
-        var options = new OfflineVsIlBenchmark.Options(chosen, methods, firstSeed, seeds, topFraction, sampledActions, out, System.out);
+        var options = new OfflineVsIlBenchmark.Options(chosen, methods, firstSeed, seeds, topFraction, sampledActions, cqlAlpha, bcWarmup, out, System.out);
         if (merge != null) OfflineVsIlBenchmark.merge(options, merge);
         else OfflineVsIlBenchmark.run(options);
         System.out.println("wrote " + out.resolve("summary.md") + ", results.json, runs.csv, normalized-score.png");

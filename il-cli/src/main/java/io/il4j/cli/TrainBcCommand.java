@@ -171,15 +171,14 @@ final class TrainBcCommand implements Callable<Integer> {
             throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
         }
         // the run directory exists from the start: config.json now, a metrics.csv row and fresh plots at every check
-        LiveRun run = LiveRun.start(checkpoints, runs, name != null ? name : "bc-" + config.head().cliName(), config,
+        TrainingRun run = TrainingRun.start(checkpoints, runs, name != null ? name : "bc-" + config.head().cliName(), config,
                 shards != null ? DatasetDescription.of(data, shards) : DatasetDescription.of(data, dataset), TrainedPolicy.curveTitle(config));
         try {
             System.out.println("training " + config.head().cliName() + " BC on " + (shards != null ? shards : dataset)
                     + " (run: " + run.dir().path() + ")");
             BcTrainer trainer = new BcTrainer(config, TrainingListener.all(new TrainingProgress("train bc"), run.recorder()), rollouts);
             // streamed training keeps no checkpoints (yet): --checkpoint-every does not apply to it
-            trained = shards != null ? trainer.train(shards, bufferShards)
-                    : trainer.withCheckpointing(run.checkpointing()).train(dataset);
+            trained = shards != null ? trainer.train(shards, bufferShards) : trainer.withCheckpointing(run.checkpointing()).train(dataset);
         } catch (TrainingInterruptedException e) {
             return run.stopped(e);
         } catch (IllegalArgumentException e) {
@@ -192,9 +191,9 @@ final class TrainBcCommand implements Callable<Integer> {
                             + "is probably under-trained: pass --steps %d or more%n", trained.provenance().stepsTrained(),
                     config.epochs(), dataSteps, config.batchSize(), FEW_STEPS);
         trained.save(out);
-        run.finish(trained.provenance());
+        Path report = run.finish(trained.provenance());
         System.out.println(Summaries.trainingTable(trained).render());
-        System.out.println("policy: " + out + "   run: " + run.dir().path() + "   report: " + run.dir().file(RunReport.FILE));
+        System.out.println("policy: " + out + "   run: " + run.dir().path() + "   report: " + report);
         return 0;
     }
 

@@ -3,7 +3,9 @@ package io.il4j.cli;
 import io.il4j.core.train.EvalRollouts;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.env.Env;
-import io.il4j.core.report.RunDirectory;
+import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.TrainingInterruptedException;
+import io.il4j.core.train.TrainingListener;
 import io.il4j.core.report.Table;
 import io.il4j.core.runtime.Il4j;
 import io.il4j.core.space.Box;
@@ -31,9 +33,13 @@ import java.util.concurrent.Callable;
                 + "to do better than the data. Continuous actions: SAC with twin critics and the CQL(H) penalty; discrete actions: "
                 + "double DQN with the CQL penalty.",
                 "Writes the policy file (--out; the same format as BC's: Policies.load, il eval and DAgger read it), the critics "
-                        + "beside it (<out>.critics.zip) and runs/<name>/ with config.json, metrics.csv (critic loss, TD error, "
+                        + "beside it (<out>.critics.zip) and runs/<name>/, which exists from the start: config.json at once, "
+                        + "metrics.csv with one row appended per evaluation interval (critic loss as train_loss, TD error, "
                         + "conservative gap, alpha, temperature, average Q next to the data's discounted return, evaluation "
-                        + "return), results.json and PNG curves."})
+                        + "return; watch it with tail -f), PNG curves refreshed as it trains, results.json and report.html at "
+                        + "the end, and checkpoint.zip.",
+                "Ctrl-C (or SIGTERM) stops at the next step, keeps the checkpoint and prints the command that resumes (--resume); "
+                        + "the resumed run ends with exactly the networks of an uninterrupted one."})
 final class TrainCqlCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "Transitions with rewards (.csv, .npz, .h5).")
@@ -125,6 +131,9 @@ final class TrainCqlCommand implements Callable<Integer> {
     @Mixin
     DataInputOptions input;
 
+    @Mixin
+    CheckpointOptions checkpoints;
+
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
@@ -138,42 +147,63 @@ final class TrainCqlCommand implements Callable<Integer> {
         Dataset dataset = input.load(data, System.err).dataset();
         boolean discrete = kind != null ? kind.discrete : dataset.spec().actionSpace().isDiscrete();
         EvalRollouts rollouts = env == null ? null : new EvalRollouts(env, eval.episodes, 1_000_000L, env.spec().maxEpisodeSteps(), 1);
-        TrainedCql trained;
-        try {
-            if (discrete) {
-                DiscreteCqlConfig.Builder b = DiscreteCqlConfig.builder().hiddenSizes(hidden).batchSize(batch).gamma(gamma).tau(tau)
-                        .targetUpdateInterval(targetUpdate).rewardScale(rewardScale).seed(seed);
-                if (steps != null) b.steps(steps);
-                if (evalInterval != null) b.evalInterval(evalInterval);
-                if (alpha != null) b.alpha(alpha);
-                if (criticLr != null) b.learningRate(criticLr);
-                DiscreteCqlConfig c = b.build();
-                System.out.println("training discrete CQL on " + dataset);
-                trained = DiscreteCql.train(dataset, c, new TrainingProgress("train cql"), rollouts);
-            } else {
-                CqlConfig.Builder b = CqlConfig.builder().hiddenSizes(hidden).batchSize(batch).gamma(gamma).tau(tau).lagrange(lagrange)
-                        .targetActionGap(targetGap).sampledActions(sampledActions).actorLearningRate(actorLr).bcWarmupSteps(bcWarmup)
-                        .rewardScale(rewardScale).seed(seed);
-                if (steps != null) b.steps(steps);
-                if (evalInterval != null) b.evalInterval(evalInterval);
-                if (alpha != null) b.cqlAlpha(alpha);
-                if (criticLr != null) b.criticLearningRate(criticLr);
-                CqlConfig c = b.build();
-                System.out.println("training continuous CQL on " + dataset);
-                trained = ContinuousCql.train(dataset, c, new TrainingProgress("train cql"), rollouts);
-            }
-        } catch (CriticDivergedException e) {
-            System.err.println("il train cql: " + e.getMessage() + "; nothing was written");
-            return 1;
+        Object config;
+        try { // config and data checked before the run directory exists: a refused run leaves nothing
+            config = discrete ? discreteConfig() : continuousConfig();
+            if (discrete) DiscreteCql.checkData(dataset);
+            else ContinuousCql.checkData(dataset);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(inFlags(e.getMessage(), discrete), e);
         }
+        String algorithm = discrete ? "discrete-cql" : "cql";
+        TrainingRun run = TrainingRun.start(checkpoints, runs, name != null ? name : algorithm, Map.of("algorithm", algorithm, "config", config),
+                DatasetDescription.of(data, dataset), algorithm + ": critic loss");
+        TrainedCql trained;
+        try {
+            System.out.println("training " + (discrete ? "discrete" : "continuous") + " CQL on " + dataset + " (run: " + run.dir().path() + ")");
+            List<LearningCurvePoint> earlier = run.resumeFrom() == null ? List.of() : run.resumeFrom().curve();
+            TrainingListener listener = TrainingListener.all(new TrainingProgress("train cql"), run.recorder(),
+                    TrainedCql.livePlots(run.dir(), algorithm, earlier, TrainingRun.PLOT_INTERVAL_MS));
+            trained = discrete ? DiscreteCql.train(dataset, (DiscreteCqlConfig) config, listener, rollouts, run.checkpointing())
+                    : ContinuousCql.train(dataset, (CqlConfig) config, listener, rollouts, run.checkpointing());
+        } catch (TrainingInterruptedException e) {
+            return run.stopped(e);
+        } catch (CriticDivergedException e) {
+            System.err.println("il train cql: " + e.getMessage() + "; no policy was written (the diagnostics up to it are in "
+                    + run.dir().file(io.il4j.core.report.RunDirectory.METRICS) + ")");
+            return 1;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(inFlags(e.getMessage(), discrete), e);
+        } finally {
+            run.close();
+        }
         trained.save(out);
-        RunDirectory run = RunDirectory.create(runs, name != null ? name : trained.algorithm());
-        trained.writeRun(run);
+        trained.writePlots(run.dir());
+        Path report = run.finish(trained.provenance());
         System.out.println(summary(trained).render());
-        System.out.println("policy: " + out + "   critics: " + io.il4j.offline.TrainedCql.criticsFile(out) + "   run: " + run.path());
+        System.out.println("policy: " + out + "   critics: " + TrainedCql.criticsFile(out) + "   run: " + run.dir().path() + "   report: " + report);
         return 0;
+    }
+
+    private DiscreteCqlConfig discreteConfig() {
+        DiscreteCqlConfig.Builder b = DiscreteCqlConfig.builder().hiddenSizes(hidden).batchSize(batch).gamma(gamma).tau(tau)
+                .targetUpdateInterval(targetUpdate).rewardScale(rewardScale).seed(seed);
+        if (steps != null) b.steps(steps);
+        if (evalInterval != null) b.evalInterval(evalInterval);
+        if (alpha != null) b.alpha(alpha);
+        if (criticLr != null) b.learningRate(criticLr);
+        return b.build();
+    }
+
+    private CqlConfig continuousConfig() {
+        CqlConfig.Builder b = CqlConfig.builder().hiddenSizes(hidden).batchSize(batch).gamma(gamma).tau(tau).lagrange(lagrange)
+                .targetActionGap(targetGap).sampledActions(sampledActions).actorLearningRate(actorLr).bcWarmupSteps(bcWarmup)
+                .rewardScale(rewardScale).seed(seed);
+        if (steps != null) b.steps(steps);
+        if (evalInterval != null) b.evalInterval(evalInterval);
+        if (alpha != null) b.cqlAlpha(alpha);
+        if (criticLr != null) b.criticLearningRate(criticLr);
+        return b.build();
     }
 
     /** The library speaks of config fields and of the other algorithm; say it in flags. */

@@ -155,7 +155,7 @@ final class TrainIqLearnCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         try (IqLearner iq = discrete ? new DiscreteIqLearn(dataset, config) : new ContinuousIqLearn(dataset, config)) {
             // a refused configuration (data, spaces) fails above, before the run directory exists
-            LiveRun run = LiveRun.start(checkpoints, runs, name, cfg, DatasetDescription.of(data, dataset), "IQ-Learn objective");
+            TrainingRun run = TrainingRun.start(checkpoints, runs, name, cfg, DatasetDescription.of(data, dataset), "IQ-Learn objective");
             try {
                 System.out.println("training " + (discrete ? "discrete" : "continuous") + " IQ-Learn ("
                         + (online ? "online in " + envId : "offline") + ") on " + dataset + " (run: " + run.dir().path() + ")");

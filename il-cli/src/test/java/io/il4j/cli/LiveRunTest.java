@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** {@code il train bc} as a user watches and interrupts it: a live run directory, Ctrl-C, {@code --resume}. */
+/** {@code il train bc} and {@code il train cql} as a user watches and interrupts them: a live run directory, Ctrl-C, {@code --resume}. */
 class LiveRunTest {
 
     private static final String DATA = "../datasets/sample/driving-expert.csv";
@@ -58,26 +58,50 @@ class LiveRunTest {
         assertEquals("step,epoch,train_loss,validation_loss,eval_return,seconds", header);
     }
 
-    /** The arguments of a training command writing run {@code name} and policy {@code out}, checkpointing every {@code every} steps. */
-    interface TrainArgs {
-        List<String> of(String name, Path out, int every);
-    }
-
     /**
-     * A real stop signal: a child JVM runs the training command, gets SIGTERM after a few checks, writes its checkpoint
+     * A real stop signal: a child JVM runs {@code il train bc}, gets SIGTERM after a few checks, writes its checkpoint
      * and prints the resume command; that command finishes the run with the weights of an uninterrupted one. Ctrl-C
      * (SIGINT) takes the same path (the JVM's shutdown hook), but SIGTERM is the signal a test can rely on: a JVM
      * started from a background job of a non-interactive shell (as {@code mvn verify &}) inherits SIGINT ignored.
-     * The child checkpoints after every step, which keeps it busy long enough to be interrupted mid-run on a fast
-     * machine; the checkpoint cadence is not part of the configuration, so the resumed and the reference runs skip it.
      */
-    static void stopResumeAndCompare(Path dir, TrainArgs train, String commandStart, int steps) throws Exception {
+    @Test
+    void aStopSignalKeepsACheckpointAndTheResumeCommandFinishesTheRunBitIdentically(@TempDir Path dir) throws Exception {
+        assertStoppedAndResumedBitIdentically(dir, "bc", List.of("--data", DATA, "--policy", "gaussian", "--hidden", "32,32",
+                "--steps", "1200", "--patience", "0", "--batch", "64"));
+    }
+
+    /** The same for {@code il train cql}: its resume command ends with the policy and critics of an uninterrupted run. */
+    @Test
+    void aStoppedCqlRunResumesToThePolicyAndCriticsOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        assertStoppedAndResumedBitIdentically(dir, "cql", List.of("--data", "../datasets/pendulum/medium.csv", "--action-low", "-2",
+                "--action-high", "2", "--hidden", "32,32", "--steps", "400", "--eval-interval", "40", "--batch", "64",
+                "--sampled-actions", "3"));
+        for (String critic : List.of("critic_0.bin", "critic_1.bin"))
+            assertArrayEquals(entry(dir.resolve("whole.critics.zip"), critic), entry(dir.resolve("resumed.critics.zip"), critic), critic);
+    }
+
+    private static byte[] entry(Path zip, String name) throws IOException {
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            return z.getInputStream(z.getEntry(name)).readAllBytes();
+        }
+    }
+
+    /**
+     * Runs {@code il train <trainer> <options>} in a child JVM, stops it with SIGTERM after two checks, runs the resume
+     * command it prints, then the same training uninterrupted, and compares the two policy files' weights and metrics.
+     */
+    private static void assertStoppedAndResumedBitIdentically(Path dir, String trainer, List<String> options) throws Exception {
         Path runs = dir.resolve("runs");
+        // the child checkpoints after every step, which keeps it busy long enough to be interrupted mid-run on a fast
+        // machine; the checkpoint cadence is not part of the configuration, so the resumed and the reference runs skip it
+        List<String> args = new ArrayList<>(List.of("train", trainer));
+        args.addAll(options);
+        args.addAll(List.of("--checkpoint-every", "1", "--runs", runs.toString(), "--name", "r", "--out", dir.resolve("resumed.zip").toString()));
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(train.of("r", dir.resolve("resumed.zip"), 1));
+        command.addAll(args);
         Path childOut = dir.resolve("child-stdout.txt");
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+        Process child = new ProcessBuilder(command).redirectError(dir.resolve("child-stderr.txt").toFile())
                 .redirectOutput(childOut.toFile()).start();
         Path metrics = runs.resolve("r/metrics.csv");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -85,45 +109,36 @@ class LiveRunTest {
         assertTrue(child.isAlive(), "the child ran to the end before it could be interrupted; give it more steps");
         child.destroy(); // SIGTERM
         assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child did not stop after SIGTERM");
-        String out = Files.readString(childOut);
+        String out = Files.readString(childOut) + "\n--- stderr:\n" + Files.readString(dir.resolve("child-stderr.txt"));
         assertEquals(128 + 15, child.exitValue(), "exit status of a JVM ended by SIGTERM\n" + out);
         assertTrue(Files.isRegularFile(runs.resolve("r/" + CheckpointOptions.CHECKPOINT)), out);
         assertFalse(Files.exists(dir.resolve("resumed.zip")), "no policy file from a stopped run");
         String resume = out.lines().filter(l -> l.startsWith("resume with: ")).findFirst().orElseThrow(() -> new AssertionError(out))
                 .substring("resume with: il ".length());
-        assertTrue(resume.endsWith(" --resume") && resume.startsWith(commandStart), resume);
+        assertTrue(resume.endsWith(" --resume") && resume.startsWith("train " + trainer + " --data "), resume);
         int stoppedAt = Integer.parseInt(out.replaceAll("(?s).*stopped after step (\\d+);.*", "$1"));
+        int steps = Integer.parseInt(options.get(options.indexOf("--steps") + 1));
         assertTrue(stoppedAt > 0 && stoppedAt < steps, out);
 
         assertTrue(resume.contains(" --checkpoint-every 1 "), resume);
         assertEquals(0, Main.run(resume.replace(" --checkpoint-every 1 ", " --checkpoint-every 0 ").split(" ")));
-        assertEquals(0, Main.run(train.of("whole", dir.resolve("whole.zip"), 0).toArray(String[]::new)));
+        assertEquals(0, Main.run(args.stream().map(a -> a.equals("r") ? "whole" : a.equals("1") ? "0" : a.replace("resumed.zip", "whole.zip"))
+                .toArray(String[]::new)));
         BcPolicy resumed = (BcPolicy) Policies.load(dir.resolve("resumed.zip")), whole = (BcPolicy) Policies.load(dir.resolve("whole.zip"));
         assertArrayEquals(whole.weights().toBytes(), resumed.weights().toBytes(), "stopped at step " + stoppedAt);
         // the resumed run's metrics.csv continues the stopped one's: one row per check of the whole run
         assertEquals(rows(runs.resolve("whole/metrics.csv")), rows(metrics));
     }
 
+    /** {@code il train iqlearn} (offline, continuous): the same, for its policy and reward networks, with evaluations in metrics.csv. */
     @Test
-    void aStopSignalKeepsACheckpointAndTheResumeCommandFinishesTheRunBitIdentically(@TempDir Path dir) throws Exception {
+    void aStoppedIqLearnRunResumesToThePolicyAndRewardOfAnUninterruptedOne(@TempDir Path dir) throws Exception {
+        assertStoppedAndResumedBitIdentically(dir, "iqlearn", List.of("--data", "../datasets/pendulum/expert.csv", "--env", "pendulum",
+                "--hidden", "16,16", "--batch", "32", "--steps", "600", "--eval-every", "200", "--eval-episodes", "2"));
+        assertArrayEquals(entry(dir.resolve("whole-reward.zip"), "critic.bin"), entry(dir.resolve("resumed-reward.zip"), "critic.bin"));
         Path runs = dir.resolve("runs");
-        stopResumeAndCompare(dir, (name, out, every) -> List.of("train", "bc", "--data", DATA, "--policy", "gaussian", "--hidden", "32,32",
-                "--steps", "1200", "--patience", "0", "--batch", "64", "--checkpoint-every", String.valueOf(every), "--runs", runs.toString(),
-                "--name", name, "--out", out.toString()), "train bc --data ", 1200);
-    }
-
-    /** {@code il train iqlearn} (offline, continuous) keeps and resumes checkpoints the same way. */
-    @Test
-    void iqLearnStoppedBySigtermResumesBitIdentically(@TempDir Path dir) throws Exception {
-        Path runs = dir.resolve("runs");
-        stopResumeAndCompare(dir, (name, out, every) -> List.of("train", "iqlearn", "--data", "../datasets/pendulum/expert.csv", "--env",
-                "pendulum", "--hidden", "16,16", "--batch", "32", "--steps", "600", "--eval-every", "200", "--eval-episodes", "1",
-                "--checkpoint-every", String.valueOf(every), "--runs", runs.toString(), "--name", name, "--out", out.toString()),
-                "train iqlearn --data ", 600);
-        // the live run directory: evaluations in metrics.csv, and the report at the end
         List<String> lines = Files.readAllLines(runs.resolve("whole/metrics.csv"));
-        List<String> header = List.of(lines.get(0).split(","));
-        int ret = header.indexOf("eval_return");
+        int ret = List.of(lines.get(0).split(",")).indexOf("eval_return");
         assertEquals(List.of("200", "400", "600"), lines.stream().skip(1).filter(l -> !l.split(",")[ret].equals("NaN"))
                 .map(l -> l.split(",")[0]).toList(), "evaluation rows every --eval-every steps");
         assertTrue(Files.readString(runs.resolve("r/report.html")).contains("eval_return"));

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static io.il4j.cli.TrainEvalCommandsTest.stderrOf;
 import static org.junit.jupiter.api.Assertions.*;
@@ -24,10 +25,12 @@ class TrainCqlCommandTest {
         BcPolicy p = (BcPolicy) Policies.load(policy);
         assertEquals(HeadType.TANH_GAUSSIAN, p.config().head());
         assertTrue(Files.isRegularFile(dir.resolve("p.critics.zip")));
-        for (String f : new String[]{"config.json", "metrics.csv", "results.json", "critic_loss.png", "q_vs_return.png", "conservative_gap.png"})
+        for (String f : new String[]{"config.json", "dataset.json", "metrics.csv", "results.json", "report.html",
+                "learning_curve.png", "critic_loss.png", "q_vs_return.png", "conservative_gap.png"})
             assertTrue(Files.isRegularFile(dir.resolve("runs/c").resolve(f)), f);
-        assertEquals(3, Files.readAllLines(dir.resolve("runs/c/metrics.csv")).size(), "header and one row per interval");
-        assertTrue(Files.readString(dir.resolve("runs/c/metrics.csv")).startsWith("step,critic_loss,td_error,conservative_gap,alpha"));
+        List<String> metrics = Files.readAllLines(dir.resolve("runs/c/metrics.csv"));
+        assertEquals(3, metrics.size(), "header and one row per interval");
+        assertTrue(metrics.get(0).startsWith("step,epoch,train_loss,validation_loss,eval_return,td_error,conservative_gap,alpha"), metrics.get(0));
         double[] a = p.act(new double[]{1, 0, 0});
         assertTrue(a[0] >= -2 && a[0] <= 2);
         assertEquals(0, Main.run("eval", "--policy", policy.toString(), "--env", "pendulum", "--episodes", "2", "--runs", dir.toString(), "--name", "e"));

@@ -1,6 +1,9 @@
 package io.il4j.offline;
 
 import io.il4j.core.train.TrainingListener;
+import io.il4j.core.train.Checkpoint;
+import io.il4j.core.train.Checkpointing;
+import io.il4j.core.nn.MlpWeights;
 import io.il4j.bc.ActorPolicies;
 import io.il4j.bc.BcPolicy;
 import io.il4j.core.train.EvalRollouts;
@@ -17,6 +20,7 @@ import io.il4j.offline.internal.OfflineData;
 import io.il4j.offline.internal.CqlRecorder;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -37,7 +41,7 @@ import java.util.SplittableRandom;
  *
  * <p>Not thread-safe; one run per instance. The networks train on the shared kernel ({@link Mlp}, {@link Adam}).
  */
-public final class ContinuousCql {
+public final class ContinuousCql implements CqlLearner {
     private final CqlConfig c;
     private final OfflineData d;
     private final int obsDim, actDim, batch, samples, inDim;
@@ -45,14 +49,16 @@ public final class ContinuousCql {
     private final SquashedGaussianActor actor;
     private final Adam q1Opt, q2Opt, actorOpt, temperatureOpt, alphaOpt;
     private final ParameterVector logTemperature, logAlpha;
-    private final SplittableRandom rng;
+    private final long seed;
+    /** This step's generator: derived from (seed, step), so a resumed run draws what an uninterrupted one does. */
+    private SplittableRandom rng;
     private final double logUniformDensity, targetEntropy;
 
     // passes: the critics at the data actions, at the 3N sampled actions, at the actor's actions
     private final Mlp.Pass[] dataPass, oodPass, actorPass;
     private final SquashedGaussianActor.Sample nextSample, curSample, nextRepSample, piSample, bcSample;
     // buffers (allocated once)
-    private final float[] dataIn, targetIn, oodIn, repObs, repNext;
+    private final float[] dataIn, targetIn, oodIn;
     private final float[] aNext, lpNext, aCur, lpCur, aNextRep, lpNextRep, logDensity, y;
     private final float[] qData, gData, gOod, piIn, aPi, lpPi, g1, g2, inGrad1, inGrad2, actionGrad, lpGrad;
 
@@ -84,7 +90,8 @@ public final class ContinuousCql {
         temperatureOpt = new Adam(logTemperature, config.temperatureLearningRate());
         logAlpha = new ParameterVector((float) Math.log(config.initialAlpha()));
         alphaOpt = new Adam(logAlpha, config.alphaLearningRate());
-        rng = new SplittableRandom(seed + 4);
+        this.seed = seed;
+        rng = stepRandom(seed, 0);
         logUniformDensity = -actDim * Math.log(2);
         targetEntropy = config.targetEntropyFor(actDim);
 
@@ -100,8 +107,6 @@ public final class ContinuousCql {
         dataIn = new float[batch * inDim];
         targetIn = new float[batch * inDim];
         oodIn = new float[3 * bn * inDim];
-        repObs = new float[bn * obsDim];
-        repNext = new float[bn * obsDim];
         aNext = new float[batch * actDim];
         lpNext = new float[batch];
         aCur = new float[bn * actDim];
@@ -125,6 +130,16 @@ public final class ContinuousCql {
     }
 
     /**
+     * Refuses, with a message saying why, data that continuous CQL cannot train on (see the train method); for callers
+     * that check before they create anything.
+     *
+     * @throws OfflineDatasetException when the data cannot train it
+     */
+    public static void checkData(Dataset data) {
+        OfflineData.check(data, false);
+    }
+
+    /**
      * Trains continuous CQL on {@code data} (which needs rewards and Box actions with finite bounds).
      *
      * @param eval evaluation rollouts at every interval, or null (then only the data diagnostics are recorded)
@@ -132,28 +147,23 @@ public final class ContinuousCql {
      * @throws CriticDivergedException when a critic diverges
      */
     public static TrainedCql train(Dataset data, CqlConfig config, TrainingListener listener, EvalRollouts eval) {
+        return train(data, config, listener, eval, null);
+    }
+
+    /**
+     * As {@link #train(Dataset, CqlConfig, TrainingListener, EvalRollouts)}, keeping checkpoints (every
+     * {@link Checkpointing#everySteps()} steps and when its stop signal is raised, which then ends the run with
+     * {@link io.il4j.core.train.TrainingInterruptedException}) and continuing {@link Checkpointing#resumeFrom()} when
+     * given: the resumed run ends with exactly the networks of an uninterrupted one.
+     *
+     * @param checkpointing null for no checkpoints
+     */
+    public static TrainedCql train(Dataset data, CqlConfig config, TrainingListener listener, EvalRollouts eval, Checkpointing checkpointing) {
         Il4j.configure();
         OfflineData d = OfflineData.prepare(data, false, config.normalizeObservations(), config.batchSize(), config.seed(), config.gamma(),
                 config.rewardScale());
-        ContinuousCql cql = new ContinuousCql(d, config);
-        CqlRecorder rec = new CqlRecorder(d, eval, listener);
-        listener.onStart(config.steps(), d.data.transitions().size(), 0);
-        try {
-            for (int step = 1; step <= config.steps(); step++) {
-                d.next();
-                cql.update(step);
-                rec.step(step, cql.criticLoss, cql.tdError, cql.gap, cql.alpha(), cql.temperature(), cql.actorLoss, cql.batchQ);
-                if (step % config.evalInterval() == 0 || step == config.steps())
-                    rec.checkpoint(step, cql.averageDataQ(), cql.policy());
-            }
-        } catch (RuntimeException e) {
-            listener.onFinish();
-            throw e;
-        }
-        TrainedCql result = new TrainedCql("cql", cql.policy(), List.of(cql.q1.weights(), cql.q2.weights()), config,
-                rec.provenance("cql", config.seed(), config.steps()), rec.curve());
-        listener.onFinish();
-        return result;
+        return OfflineLoop.train(new ContinuousCql(d, config), d, config, config.seed(), config.steps(), config.evalInterval(), listener, eval,
+                checkpointing);
     }
 
     /**
@@ -173,7 +183,9 @@ public final class ContinuousCql {
     }
 
     /** One gradient step on the current minibatch of {@link OfflineData}. */
-    void update(int step) {
+    @Override
+    public void update(int step) {
+        rng = stepRandom(seed, step);
         // critics
         sampleCriticInputs();
         double lossSum = 0, tdSum = 0, gapSum = 0, qSum = 0;
@@ -201,6 +213,62 @@ public final class ContinuousCql {
         }
         q1Target.blendFrom(q1, c.tau());
         q2Target.blendFrom(q2, c.tau());
+    }
+
+    /** The generator of one step's sampled actions and noise, a function of (seed, step) only. */
+    static SplittableRandom stepRandom(long seed, int step) {
+        return new SplittableRandom(Long.rotateLeft(seed + 4, 32) ^ (step * 0x9E3779B97F4A7C15L));
+    }
+
+    @Override
+    public String algorithm() {
+        return ALGORITHM;
+    }
+
+    static final String ALGORITHM = "cql";
+
+    @Override
+    public void record(CqlRecorder recorder, int step) {
+        recorder.step(step, criticLoss, tdError, gap, alpha(), temperature(), actorLoss, batchQ);
+    }
+
+    @Override
+    public List<MlpWeights> critics() {
+        return List.of(q1.weights(), q2.weights());
+    }
+
+    private static final String LOG_TEMPERATURE = "log_temperature", LOG_ALPHA = "log_alpha";
+
+    @Override
+    public void save(Map<String, MlpWeights> networks, Map<String, Adam.State> optimizers, Map<String, Double> scalars) {
+        networks.put("q1", q1.weights());
+        networks.put("q2", q2.weights());
+        networks.put("q1_target", q1Target.weights());
+        networks.put("q2_target", q2Target.weights());
+        networks.put("actor", actor.network().weights());
+        optimizers.put("q1", q1Opt.state());
+        optimizers.put("q2", q2Opt.state());
+        optimizers.put("actor", actorOpt.state());
+        optimizers.put("temperature", temperatureOpt.state());
+        optimizers.put("alpha", alphaOpt.state());
+        scalars.put(LOG_TEMPERATURE, (double) logTemperature.get(0));
+        scalars.put(LOG_ALPHA, (double) logAlpha.get(0));
+    }
+
+    @Override
+    public void restore(Checkpoint cp, Map<String, Double> scalars) {
+        q1.setWeights(cp.network("q1"));
+        q2.setWeights(cp.network("q2"));
+        q1Target.setWeights(cp.network("q1_target"));
+        q2Target.setWeights(cp.network("q2_target"));
+        actor.network().setWeights(cp.network("actor"));
+        q1Opt.restore(cp.optimizer("q1"));
+        q2Opt.restore(cp.optimizer("q2"));
+        actorOpt.restore(cp.optimizer("actor"));
+        temperatureOpt.restore(cp.optimizer("temperature"));
+        alphaOpt.restore(cp.optimizer("alpha"));
+        logTemperature.set(0, scalars.get(LOG_TEMPERATURE).floatValue());
+        logAlpha.set(0, scalars.get(LOG_ALPHA).floatValue());
     }
 
     private double temperature() {
@@ -232,10 +300,9 @@ public final class ContinuousCql {
             if (c.backupEntropy()) v -= temperature * lpNext[b];
             y[b] = (float) (d.rew[b] + c.gamma() * (1 - d.done[b]) * v);
         }
-        repeatRows(obs, repObs);
-        repeatRows(next, repNext);
-        actor.sample(curSample, repObs, bn, rng, aCur, lpCur);
-        actor.sample(nextRepSample, repNext, bn, rng, aNextRep, lpNextRep);
+        // N draws per state from one actor forward per state (not N forwards of the repeated state)
+        actor.sampleMany(curSample, obs, batch, samples, rng, aCur, lpCur);
+        actor.sampleMany(nextRepSample, next, batch, samples, rng, aNextRep, lpNextRep);
         for (int r = 0; r < bn; r++) {
             int b = r / samples;
             for (int j = 0; j < actDim; j++) {
@@ -374,7 +441,8 @@ public final class ContinuousCql {
     }
 
     /** Mean of min(Q1, Q2) at the data actions of the diagnostic states. */
-    double averageDataQ() {
+    @Override
+    public double averageDataQ() {
         int rows = d.diagRows;
         float[] in = new float[rows * inDim];
         concat(d.diagObs, d.diagAct, rows, in);
@@ -386,7 +454,8 @@ public final class ContinuousCql {
     }
 
     /** The current actor as a policy file's policy (acts with tanh(mean), mapped to the box). */
-    BcPolicy policy() {
+    @Override
+    public BcPolicy policy() {
         return ActorPolicies.squashedGaussian(actor.network().weights(), actor.distribution(), d.data.spec(), d.obsNorm, c.seed());
     }
 
@@ -398,12 +467,6 @@ public final class ContinuousCql {
             System.arraycopy(x, r * obsDim, out, r * inDim, obsDim);
             System.arraycopy(a, r * actDim, out, r * inDim + obsDim, actDim);
         }
-    }
-
-    /** Each of the batch's rows {@code samples} times in a row. */
-    private void repeatRows(float[] x, float[] out) {
-        for (int b = 0; b < batch; b++)
-            for (int n = 0; n < samples; n++) System.arraycopy(x, b * obsDim, out, (b * samples + n) * obsDim, obsDim);
     }
 
     /** Writes action value {@code a} (dim j) of sampled row r of kind k into the critic input, with state b's observation. */

@@ -1,6 +1,9 @@
 package io.il4j.offline;
 
 import io.il4j.core.train.TrainingListener;
+import io.il4j.core.train.Checkpoint;
+import io.il4j.core.train.Checkpointing;
+import io.il4j.core.nn.MlpWeights;
 import io.il4j.bc.ActorPolicies;
 import io.il4j.bc.BcPolicy;
 import io.il4j.core.train.EvalRollouts;
@@ -15,6 +18,7 @@ import io.il4j.offline.internal.OfflineData;
 import io.il4j.offline.internal.CqlRecorder;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Conservative Q-learning for discrete actions (Kumar et al., 2020) on a double-DQN backbone, reading top
@@ -30,7 +34,7 @@ import java.util.List;
  *
  * <p>Not thread-safe; one run per instance.
  */
-public final class DiscreteCql {
+public final class DiscreteCql implements CqlLearner {
     private final DiscreteCqlConfig c;
     private final OfflineData d;
     private final int obsDim, numActions, batch;
@@ -38,7 +42,7 @@ public final class DiscreteCql {
     private final Adam opt;
     private final Mlp.Pass dataPass, nextPass;
     private final float[] y, grad;
-    private double tdError, gap, batchQ;
+    private double criticLoss, tdError, gap, batchQ;
 
     DiscreteCql(OfflineData data, DiscreteCqlConfig config, int numActions) {
         this.c = config;
@@ -58,6 +62,16 @@ public final class DiscreteCql {
     }
 
     /**
+     * Refuses, with a message saying why, data that discrete CQL cannot train on (see the train method); for callers
+     * that check before they create anything.
+     *
+     * @throws OfflineDatasetException when the data cannot train it
+     */
+    public static void checkData(Dataset data) {
+        OfflineData.check(data, true);
+    }
+
+    /**
      * Trains discrete CQL on {@code data} (which needs rewards and discrete actions).
      *
      * @param eval evaluation rollouts at every interval, or null
@@ -65,28 +79,23 @@ public final class DiscreteCql {
      * @throws CriticDivergedException when the critic diverges
      */
     public static TrainedCql train(Dataset data, DiscreteCqlConfig config, TrainingListener listener, EvalRollouts eval) {
+        return train(data, config, listener, eval, null);
+    }
+
+    /**
+     * As {@link #train(Dataset, DiscreteCqlConfig, TrainingListener, EvalRollouts)}, keeping checkpoints and continuing
+     * {@link Checkpointing#resumeFrom()} when given (see {@link ContinuousCql#train(Dataset, CqlConfig, TrainingListener,
+     * EvalRollouts, Checkpointing)}).
+     *
+     * @param checkpointing null for no checkpoints
+     */
+    public static TrainedCql train(Dataset data, DiscreteCqlConfig config, TrainingListener listener, EvalRollouts eval,
+                                   Checkpointing checkpointing) {
         Il4j.configure();
         OfflineData d = OfflineData.prepare(data, true, config.normalizeObservations(), config.batchSize(), config.seed(), config.gamma(),
                 config.rewardScale());
         DiscreteCql cql = new DiscreteCql(d, config, ((Discrete) data.spec().actionSpace()).n());
-        CqlRecorder rec = new CqlRecorder(d, eval, listener);
-        listener.onStart(config.steps(), d.data.transitions().size(), 0);
-        try {
-            for (int step = 1; step <= config.steps(); step++) {
-                d.next();
-                double loss = cql.update(step);
-                rec.step(step, loss, cql.tdError, cql.gap, config.alpha(), Double.NaN, Double.NaN, cql.batchQ);
-                if (step % config.evalInterval() == 0 || step == config.steps())
-                    rec.checkpoint(step, cql.averageDataQ(), cql.policy());
-            }
-        } catch (RuntimeException e) {
-            listener.onFinish();
-            throw e;
-        }
-        TrainedCql result = new TrainedCql("discrete-cql", cql.policy(), List.of(cql.q.weights()), config,
-                rec.provenance("discrete-cql", config.seed(), config.steps()), rec.curve());
-        listener.onFinish();
-        return result;
+        return OfflineLoop.train(cql, d, config, config.seed(), config.steps(), config.evalInterval(), listener, eval, checkpointing);
     }
 
     /** For throughput measurements ({@code il bench cql}): each call draws a minibatch and takes one full update. */
@@ -102,17 +111,48 @@ public final class DiscreteCql {
         };
     }
 
-    /** One gradient step on the current minibatch; returns its loss. */
-    double update(int step) {
+    /** One gradient step on the current minibatch. */
+    @Override
+    public void update(int step) {
         computeTargets();
-        double loss = loss(true);
+        criticLoss = loss(true);
         opt.step();
         if (c.targetUpdateInterval() > 0) {
             if (step % c.targetUpdateInterval() == 0) qTarget.copyFrom(q);
         } else {
             qTarget.blendFrom(q, c.tau());
         }
-        return loss;
+    }
+
+    @Override
+    public String algorithm() {
+        return ALGORITHM;
+    }
+
+    static final String ALGORITHM = "discrete-cql";
+
+    @Override
+    public void record(CqlRecorder recorder, int step) {
+        recorder.step(step, criticLoss, tdError, gap, c.alpha(), Double.NaN, Double.NaN, batchQ);
+    }
+
+    @Override
+    public List<MlpWeights> critics() {
+        return List.of(q.weights());
+    }
+
+    @Override
+    public void save(Map<String, MlpWeights> networks, Map<String, Adam.State> optimizers, Map<String, Double> scalars) {
+        networks.put("q", q.weights());
+        networks.put("q_target", qTarget.weights());
+        optimizers.put("q", opt.state());
+    }
+
+    @Override
+    public void restore(Checkpoint cp, Map<String, Double> scalars) {
+        q.setWeights(cp.network("q"));
+        qTarget.setWeights(cp.network("q_target"));
+        opt.restore(cp.optimizer("q"));
     }
 
     /** Double-DQN targets of the minibatch: the online network chooses a', the target network scores it. */
@@ -157,7 +197,8 @@ public final class DiscreteCql {
     }
 
     /** Mean Q at the data actions of the diagnostic states. */
-    double averageDataQ() {
+    @Override
+    public double averageDataQ() {
         float[] qs = q.forward(d.diagObs, d.diagRows);
         double s = 0;
         for (int r = 0; r < d.diagRows; r++) s += qs[r * numActions + (int) d.diagAct[r]];
@@ -165,7 +206,8 @@ public final class DiscreteCql {
     }
 
     /** The greedy policy of the current network. */
-    BcPolicy policy() {
+    @Override
+    public BcPolicy policy() {
         return ActorPolicies.greedy(q.weights(), d.data.spec(), d.obsNorm, c.seed());
     }
 

@@ -1,6 +1,7 @@
 package io.il4j.offline;
 
 import io.il4j.core.train.LearningCurvePoint;
+import io.il4j.core.train.TrainingListener;
 import io.il4j.offline.internal.CqlRecorder;
 import io.il4j.bc.BcPolicy;
 import io.il4j.core.train.Provenance;
@@ -15,7 +16,8 @@ import io.il4j.core.report.RunDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -109,47 +111,71 @@ public final class TrainedCql {
     }
 
     /**
-     * Writes the run's record: {@code config.json}, {@code metrics.csv} (one row per evaluation interval),
-     * {@code results.json} (provenance with the final and best scores) and PNG curves: critic loss and TD
-     * error, average Q against the data's Monte-Carlo return, conservative gap with alpha and temperature,
-     * and evaluation return with its 95% interval.
+     * Writes the CQL diagnostic plots of a run into {@code run}: critic loss and TD error, average Q against the data's
+     * Monte-Carlo return, conservative gap with alpha and temperature, and evaluation return with its 95% interval
+     * ({@code metrics.csv}, {@code config.json} and {@code results.json} are the run machinery's:
+     * {@link io.il4j.core.train.RunRecorder}, {@link RunDirectory}).
      */
-    public void writeRun(RunDirectory run) throws IOException {
-        Map<String, Object> cfg = new LinkedHashMap<>();
-        cfg.put("algorithm", algorithm);
-        cfg.put("config", config);
-        run.writeConfig(cfg);
-        for (LearningCurvePoint p : curve) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("step", p.step());
-            row.put("critic_loss", p.trainLoss());
-            row.putAll(p.diagnostics());
-            row.put("eval_return", p.evalReturn());
-            row.put("seconds", p.seconds());
-            run.appendMetrics(row);
-        }
-        run.writeResults(provenance);
+    public void writePlots(RunDirectory run) throws IOException {
+        writePlots(run, algorithm, curve);
+    }
+
+    /** {@link #writePlots(RunDirectory)} for a curve so far (a live run). */
+    public static void writePlots(RunDirectory run, String algorithm, List<LearningCurvePoint> curve) throws IOException {
         if (curve.isEmpty()) return;
         LinePlot loss = Plots.line(algorithm + ": critic", "gradient step", "loss");
-        add(loss, "critic loss", LearningCurvePoint::trainLoss, null);
-        add(loss, "TD error |Q - target|", diagnostic(CqlRecorder.TD_ERROR), null);
+        add(curve, loss, "critic loss", LearningCurvePoint::trainLoss, null);
+        add(curve, loss, "TD error |Q - target|", diagnostic(CqlRecorder.TD_ERROR), null);
         loss.save(run.file("critic_loss.png"));
         LinePlot q = Plots.line(algorithm + ": Q on data states vs the data's discounted return", "gradient step", "value");
-        add(q, "average Q(s, a_data)", diagnostic(CqlRecorder.AVERAGE_Q), null);
-        add(q, "Monte-Carlo return of the data", diagnostic(CqlRecorder.DATA_RETURN), null);
+        add(curve, q, "average Q(s, a_data)", diagnostic(CqlRecorder.AVERAGE_Q), null);
+        add(curve, q, "Monte-Carlo return of the data", diagnostic(CqlRecorder.DATA_RETURN), null);
         q.save(run.file("q_vs_return.png"));
         LinePlot gap = Plots.line(algorithm + ": conservative gap, alpha, temperature", "gradient step", "value");
-        add(gap, "conservative gap", diagnostic(CqlRecorder.CONSERVATIVE_GAP), null);
-        add(gap, "alpha", diagnostic(CqlRecorder.ALPHA), null);
-        add(gap, "temperature", diagnostic(CqlRecorder.TEMPERATURE), null);
+        add(curve, gap, "conservative gap", diagnostic(CqlRecorder.CONSERVATIVE_GAP), null);
+        add(curve, gap, "alpha", diagnostic(CqlRecorder.ALPHA), null);
+        add(curve, gap, "temperature", diagnostic(CqlRecorder.TEMPERATURE), null);
         gap.save(run.file("conservative_gap.png"));
         LinePlot ret = Plots.line(algorithm + ": evaluation return (95% interval)", "gradient step", "mean return").markers(true);
-        if (add(ret, "policy", LearningCurvePoint::evalReturn,
-                p -> (p.diagnostics().get(CqlRecorder.EVAL_CI_HIGH) - p.diagnostics().get(CqlRecorder.EVAL_CI_LOW)) / 2)) ret.save(run.file("eval_return.png"));
+        if (add(curve, ret, "policy", LearningCurvePoint::evalReturn,
+                p -> (p.diagnostics().get(CqlRecorder.EVAL_CI_HIGH) - p.diagnostics().get(CqlRecorder.EVAL_CI_LOW)) / 2))
+            ret.save(run.file("eval_return.png"));
+    }
+
+    /**
+     * A training listener that refreshes the {@link #writePlots diagnostic plots} of a live run at a check, at most every
+     * {@code intervalMillis}, and at the end; {@code earlier} is the curve of the run it resumes (empty otherwise).
+     */
+    public static TrainingListener livePlots(RunDirectory run, String algorithm, List<LearningCurvePoint> earlier, long intervalMillis) {
+        List<LearningCurvePoint> curve = new ArrayList<>(earlier);
+        return new TrainingListener() {
+            private long last = System.nanoTime() - intervalMillis * 1_000_000L;
+
+            @Override
+            public void onCheckpoint(LearningCurvePoint point, boolean improved) {
+                curve.add(point);
+                if (System.nanoTime() - last >= intervalMillis * 1_000_000L) plot();
+            }
+
+            @Override
+            public void onFinish() {
+                plot();
+            }
+
+            private void plot() {
+                last = System.nanoTime();
+                try {
+                    writePlots(run, algorithm, curve);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the plots of " + run.path(), e);
+                }
+            }
+        };
     }
 
     /** Adds the finite points of one curve; false when there are none. */
-    private boolean add(LinePlot plot, String name, ToDoubleFunction<LearningCurvePoint> value, ToDoubleFunction<LearningCurvePoint> spread) {
+    private static boolean add(List<LearningCurvePoint> curve, LinePlot plot, String name, ToDoubleFunction<LearningCurvePoint> value,
+                               ToDoubleFunction<LearningCurvePoint> spread) {
         List<LearningCurvePoint> pts = curve.stream().filter(p -> Double.isFinite(value.applyAsDouble(p))
                 && (spread == null || Double.isFinite(spread.applyAsDouble(p)))).toList();
         if (pts.isEmpty()) return false;

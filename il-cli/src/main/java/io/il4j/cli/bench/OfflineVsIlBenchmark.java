@@ -55,8 +55,12 @@ public final class OfflineVsIlBenchmark {
     public record TaskBudget(String task, List<String> tiers, boolean discrete, List<Integer> hidden, int cqlSteps, int bcSteps, int evalEpisodes) {
     }
 
+    /**
+     * @param cqlAlpha  continuous CQL's penalty weight
+     * @param bcWarmup  continuous CQL's actor BC warm-up steps
+     */
     public record Options(List<TaskBudget> tasks, List<String> methods, long firstSeed, int seeds, double topFraction, int sampledActions,
-                          Path out, PrintStream log) {
+                          double cqlAlpha, int bcWarmup, Path out, PrintStream log) {
     }
 
     /** One trained policy's figures. */
@@ -97,7 +101,7 @@ public final class OfflineVsIlBenchmark {
                     EpisodeSplit split = EpisodeSplit.of(all, HOLDOUT, 7);
                     for (String method : o.methods()) {
                         long s0 = System.nanoTime();
-                        Policy p = train(method, t, split.train(), seed, o.topFraction(), o.sampledActions());
+                        Policy p = train(method, t, split.train(), seed, o);
                         double secs = (System.nanoTime() - s0) / 1e9;
                         List<EpisodeResult> res = Rollouts.evaluate(env, p, t.evalEpisodes(), EVAL_SEED, maxSteps);
                         double ret = mean(res);
@@ -141,10 +145,10 @@ public final class OfflineVsIlBenchmark {
         return runs;
     }
 
-    private static Policy train(String method, TaskBudget t, Dataset data, long seed, double topFraction, int sampledActions) {
+    private static Policy train(String method, TaskBudget t, Dataset data, long seed, Options o) {
         switch (method) {
             case "bc", "filtered-bc" -> {
-                Dataset d = method.equals("bc") ? data : FilteredBc.topEpisodes(data, topFraction);
+                Dataset d = method.equals("bc") ? data : FilteredBc.topEpisodes(data, o.topFraction());
                 BcConfig c = BcConfig.builder().head(t.discrete() ? HeadType.CATEGORICAL : HeadType.GAUSSIAN).hiddenSizes(t.hidden())
                         .maxSteps(t.bcSteps()).validationFraction(0).seed(seed).build();
                 return BcTrainer.train(d, c, TrainingListener.NONE).policy();
@@ -156,7 +160,7 @@ public final class OfflineVsIlBenchmark {
                     return DiscreteCql.train(data, c, TrainingListener.NONE, null).policy();
                 }
                 CqlConfig c = CqlConfig.builder().hiddenSizes(t.hidden()).steps(t.cqlSteps()).evalInterval(t.cqlSteps())
-                        .sampledActions(sampledActions).seed(seed).build();
+                        .sampledActions(o.sampledActions()).cqlAlpha(o.cqlAlpha()).bcWarmupSteps(o.bcWarmup()).seed(seed).build();
                 return ContinuousCql.train(data, c, TrainingListener.NONE, null).policy();
             }
             default -> throw new IllegalArgumentException("unknown method '" + method + "'; expected bc, filtered-bc or cql");
@@ -310,6 +314,8 @@ public final class OfflineVsIlBenchmark {
         results.put("seeds", runs.stream().mapToLong(Run::seed).distinct().sorted().toArray());
         results.put("top_fraction", o.topFraction());
         results.put("sampled_actions", o.sampledActions());
+        results.put("cql_alpha", o.cqlAlpha());
+        results.put("cql_bc_warmup_steps", o.bcWarmup());
         results.put("tasks", o.tasks());
         results.put("wall_seconds", seconds);
         results.put("results", json);

@@ -90,11 +90,39 @@ public final class SquashedGaussianActor implements AutoCloseable {
     }
 
     /**
+     * Forwards {@code rows} observations once on {@code s}'s pass and draws {@code perRow} actions from each row's
+     * distribution: the same draws, in the same order, as {@link #sample} on each observation repeated
+     * {@code perRow} times, for a tenth of the network's work at {@code perRow = 10} (CQL's sampled actions).
+     * Actions go to {@code actionsOut} (row-major {@code rows * perRow x D}, row {@code r * perRow + n}),
+     * log-densities to {@code logProbOut[0 .. rows * perRow)} (may be null). The draws take no gradient:
+     * {@link #backward} after it is refused.
+     */
+    public void sampleMany(Sample s, float[] obs, int rows, int perRow, SplittableRandom rng, float[] actionsOut, float[] logProbOut) {
+        if (perRow < 1) throw new IllegalArgumentException("perRow must be >= 1, got " + perRow);
+        int n = rows * perRow;
+        s.ensure(n);
+        s.rows = NO_BACKWARD;
+        float[] z = network.forward(s.pass, obs, rows);
+        for (int i = 0; i < n * actionDim; i++) s.eps[i] = rng.nextGaussian();
+        int w = 2 * actionDim;
+        for (int r = 0; r < rows; r++)
+            for (int k = 0; k < perRow; k++) {
+                int row = r * perRow + k;
+                double lp = dist.sample(z, r * w, s.eps, row * actionDim, actionsOut, row * actionDim);
+                if (logProbOut != null) logProbOut[row] = (float) lp;
+            }
+    }
+
+    /** {@link Sample#rows} after {@link #sampleMany}, whose draws take no gradient. */
+    private static final int NO_BACKWARD = -1;
+
+    /**
      * Backs up a loss of the last {@link #sample} on {@code s} into the network's weight gradients:
      * {@code actionGrad} is dLoss/da (row-major {@code rows x D}, or null), {@code logProbGrad} dLoss/dlogPi
      * per row (or null). Overwrites the gradients, or adds to them when {@code accumulate}.
      */
     public void backward(Sample s, float[] actionGrad, float[] logProbGrad, boolean accumulate) {
+        if (s.rows == NO_BACKWARD) throw new IllegalStateException("backward after sampleMany: its draws take no gradient; use sample");
         float[] z = s.pass.outputs();
         int w = 2 * actionDim;
         for (int r = 0; r < s.rows; r++)

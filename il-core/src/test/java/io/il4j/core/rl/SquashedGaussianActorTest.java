@@ -173,4 +173,26 @@ class SquashedGaussianActorTest {
             for (float v : a1) assertTrue(v > -1 && v < 1);
         }
     }
+
+    @Test
+    void sampleManyDrawsWhatSampleDrawsOnRepeatedObservations() {
+        SquashedGaussianActor actor = SquashedGaussianActor.initialize(OBS, new MlpSpec(List.of(8, 8), Activation.TANH, false),
+                new TanhGaussian(ACT, -5, 2), 4);
+        int per = 3;
+        SplittableRandom r = new SplittableRandom(2);
+        float[] obs = new float[ROWS * OBS], repeated = new float[ROWS * per * OBS];
+        for (int i = 0; i < obs.length; i++) obs[i] = (float) r.nextGaussian();
+        for (int b = 0; b < ROWS; b++)
+            for (int k = 0; k < per; k++) System.arraycopy(obs, b * OBS, repeated, (b * per + k) * OBS, OBS);
+        float[] a1 = new float[ROWS * per * ACT], lp1 = new float[ROWS * per], a2 = a1.clone(), lp2 = lp1.clone();
+        actor.sampleMany(actor.newSample(), obs, ROWS, per, new SplittableRandom(9), a1, lp1);
+        actor.sample(actor.newSample(), repeated, ROWS * per, new SplittableRandom(9), a2, lp2);
+        // the same noise in the same order; the network outputs of a row may differ in the last bit with the batch size
+        assertArrayEquals(a2, a1, 1e-6f);
+        assertArrayEquals(lp2, lp1, 1e-5f);
+        assertNotEquals(a1[0], a1[ACT], "the draws of one observation differ");
+        SquashedGaussianActor.Sample s = actor.newSample();
+        actor.sampleMany(s, obs, ROWS, per, new SplittableRandom(9), a1, lp1);
+        assertThrows(IllegalStateException.class, () -> actor.backward(s, a1, lp1, false));
+    }
 }

@@ -31,7 +31,7 @@ public final class CqlRecorder {
     private final OfflineData data;
     private final EvalRollouts eval;
     private final TrainingListener listener;
-    private final long startNanos = System.nanoTime();
+    private long startNanos = System.nanoTime();
     private final List<LearningCurvePoint> curve = new ArrayList<>();
     private double sumCritic, sumTd, sumGap, sumAlpha, sumTemp, sumActor;
     private int n;
@@ -97,6 +97,36 @@ public final class CqlRecorder {
         curve.add(p);
         listener.onCheckpoint(p, false);
         return p;
+    }
+
+    /**
+     * The recorder's state between two checks, for checkpoints: the interval's partial sums, the last finite step
+     * (named when the critic diverges) and the time trained so far.
+     */
+    public record State(double sumCritic, double sumTd, double sumGap, double sumAlpha, double sumTemp, double sumActor, int n,
+                        double lastCritic, double lastQ, int lastStep, double seconds) {
+    }
+
+    public State state() {
+        return new State(sumCritic, sumTd, sumGap, sumAlpha, sumTemp, sumActor, n, lastCritic, lastQ, lastStep,
+                (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Continues a checkpointed run: its curve so far and its {@link #state()}. */
+    public void restore(List<LearningCurvePoint> earlier, State s) {
+        curve.clear();
+        curve.addAll(earlier);
+        sumCritic = s.sumCritic;
+        sumTd = s.sumTd;
+        sumGap = s.sumGap;
+        sumAlpha = s.sumAlpha;
+        sumTemp = s.sumTemp;
+        sumActor = s.sumActor;
+        n = s.n;
+        lastCritic = s.lastCritic;
+        lastQ = s.lastQ;
+        lastStep = s.lastStep;
+        startNanos = System.nanoTime() - (long) (s.seconds * 1e9);
     }
 
     public List<LearningCurvePoint> curve() {

@@ -142,6 +142,16 @@ public final class OfflineData {
         if (rewardScale != 1) for (int i = 0; i < batchSize; i++) rew[i] *= (float) rewardScale;
     }
 
+    /** The sampler's position, for checkpoints. */
+    public MinibatchSampler.State samplerState() {
+        return sampler.state();
+    }
+
+    /** Brings the sampler back to a checkpointed position (the same data, batch size and seed). */
+    public void restore(MinibatchSampler.State state) {
+        sampler.restore(state);
+    }
+
     private static void copy(FloatBuffer src, float[] dst) {
         src.clear();
         src.get(dst, 0, dst.length);
