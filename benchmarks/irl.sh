@@ -9,7 +9,7 @@
 # ONLINE_ENVS ("cartpole pendulum": online IQ-Learn rolls out in these), ONLINE_SEEDS (online runs only for these seeds,
 # default: all of SEEDS), METHODS (which runs, default "offline online bc": re-run only some rows with e.g. METHODS=online),
 # EVAL_EPISODES (10), PENDULUM_ONLINE_STEPS (20000), OUT (runs/irl), APPEND (1: keep the rows of earlier invocations in OUT and replace only those of
-# this invocation's ENVS x METHODS, so that the table can be built in parts; default 0 starts the table afresh).
+# this invocation's ENVS x METHODS x EPISODES, so that the table can be built in parts; default 0 starts the table afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -44,8 +44,9 @@ RUNS_CSV="$OUT/runs.csv"
 REWARDS_CSV="$OUT/rewards.csv"
 if [ "${APPEND:-0}" = 1 ] && [ -f "$RUNS_CSV" ] && [ -f "$REWARDS_CSV" ]; then
   for f in "$RUNS_CSV" "$REWARDS_CSV"; do # drop the rows this invocation re-measures
-    awk -F, -v envs=" $ENVS " -v methods=" $METHODS " 'NR == 1 { print; next }
-      { m = $2; sub(/^iqlearn-/, "", m); if (index(envs, " " $1 " ") && index(methods, " " m " ")) next; print }' "$f" > "$f.tmp"
+    awk -F, -v envs=" $ENVS " -v methods=" $METHODS " -v eps=" $EPISODES " 'NR == 1 { print; next }
+      { m = $2; sub(/^iqlearn-/, "", m)
+        if (index(envs, " " $1 " ") && index(methods, " " m " ") && ($1 == "gridworld" || index(eps, " " $3 " "))) next; print }' "$f" > "$f.tmp"
     mv "$f.tmp" "$f"
   done
 else
