@@ -3,7 +3,7 @@
 # 20% of episodes, CQL; every shipped tier of Pendulum, Driving and CartPole), one process per seed (3 seeds,
 # niced, in parallel), then merged into runs/offline-vs-il/{summary.md, results.json, normalized-score.png};
 # per-seed rows in runs/offline-vs-il/seed-<s>/runs.csv.
-# Budgets (stated next to the figures; what fits in about an hour on the shared 2-core machine at load 10-16): 2x64
+# Budgets (stated next to the figures; about 21 min wall on the shared 2-core machine at load 4-10): 2x64
 # networks everywhere; continuous CQL 6,000 gradient steps (batch 256, N = 5 sampled actions of each kind, alpha 5,
 # no BC warm-up); discrete CQL 2,000 steps (batch 256); BC and filtered BC 2,000 steps; 10 evaluation episodes per
 # policy. The library defaults (CqlConfig: 2x256, 50,000 steps, N = 10) are larger.
