@@ -34,8 +34,16 @@ public final class SparkJobs {
                 .set("spark.ui.enabled", "false")
                 .set("spark.executor.extraJavaOptions", javaOptions());
         if (master != null) conf.setMaster(master);
+        String jars = System.getProperty(JARS_PROPERTY, "");
+        if (!jars.isBlank() && !conf.get("spark.master", "local").startsWith("local")) conf.set("spark.jars", jars);
         return conf;
     }
+
+    /**
+     * System property naming (comma-separated) the jars a cluster's executors need: il4j's modules and their
+     * dependencies, without Spark's own. The il launcher sets it; Spark then serves them to the executors.
+     */
+    public static final String JARS_PROPERTY = "il4j.spark.jars";
 
     /** Starts a context; close it when done. */
     public static JavaSparkContext start(String master, String appName) {
