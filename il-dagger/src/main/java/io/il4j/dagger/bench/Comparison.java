@@ -92,7 +92,13 @@ public final class Comparison {
         for (Method m : methods)
             for (long seed : seeds)
                 cells.add(new SweepCell(task.name(), quick, m, seed, runsDir == null ? null : runDirectory(runsDir, m, seed).toString()));
-        List<SeedRun> runs = executor.run(cells);
+        List<SeedRun> runs;
+        try (Progress progress = Progress.start(task.name(), cells.size())) {
+            progress.setExtraMessage(cells.size() + " cells running on the sweep's executors");
+            runs = executor.run(cells);
+            progress.stepTo(cells.size());
+            progress.setExtraMessage("");
+        }
         List<MethodSummary> summaries = new ArrayList<>();
         for (int i = 0; i < methods.size(); i++)
             summaries.add(summarize(methods.get(i).label(), runs.subList(i * seeds.length, (i + 1) * seeds.length), task.costHorizons()));
