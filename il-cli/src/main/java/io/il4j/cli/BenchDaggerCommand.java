@@ -4,7 +4,9 @@ import io.il4j.dagger.bench.BcVsDaggerBenchmark;
 import io.il4j.dagger.bench.BcVsDaggerBenchmark.Options;
 import io.il4j.dagger.bench.SweepExecutor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.concurrent.Callable;
                 "Several seeds on Driving and Pendulum: return, crash/collision rate, cumulative cost at each",
                 "horizon T, log-log slope, labels used.",
                 "Writes results.json, a markdown table and PNG plots (cost vs T, return vs labels) to --out.",
-                "About 12 minutes on 2 cores with the defaults (Driving 11, Pendulum 1.3)."})
+                "About 12 minutes on 2 cores with the defaults (Driving 11, Pendulum 1.3).",
+                "Ctrl-C keeps every completed round and prints the command that continues; run again, it says from",
+                "which round each seed resumes."})
 final class BenchDaggerCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = Options.DEFAULT_OUT, description = "Output directory (default: ${DEFAULT-VALUE}).")
@@ -47,11 +51,16 @@ final class BenchDaggerCommand implements Callable<Integer> {
             "and Spark to the classpath (default: none, every cell in this JVM)."})
     String sparkMaster;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Options options = new Options(out, seeds, firstSeed, BcVsDaggerBenchmark.methodList(methods),
                 List.of(tasks.split(",")), quick, fresh);
-        try (SweepExecutor cells = SweepExecutor.open(sparkMaster)) {
+        // every completed round is on disk, so running the same command again continues where Ctrl-C stopped it
+        try (StopNotice notice = StopNotice.install(spec, "completed rounds are kept under " + out, List.of("--fresh"));
+             SweepExecutor cells = SweepExecutor.open(sparkMaster)) {
             BcVsDaggerBenchmark.run(options, System.out, cells);
         }
         System.out.println("report: " + io.il4j.core.report.RunReport.write(out));

@@ -63,7 +63,8 @@ final class BenchOfflineCommand implements Callable<Integer> {
         var options = new OfflineVsIlBenchmark.Options(chosen, methods, firstSeed, seeds, topFraction, sampledActions, out, System.out);
         if (merge != null) OfflineVsIlBenchmark.merge(options, merge);
         else OfflineVsIlBenchmark.run(options);
-        System.out.println("wrote " + out.resolve("summary.md") + ", results.json, runs.csv, normalized-score.png");
+        System.out.println("wrote " + out.resolve("summary.md") + ", results.json, runs.csv, normalized-score.png; report: "
+                + io.il4j.core.report.RunReport.write(out));
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.il4j.cli;
 
 import io.il4j.cli.bench.ShardedTrainingBenchmark;
 import io.il4j.core.report.RunDirectory;
+import io.il4j.core.report.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,7 +67,7 @@ final class BenchShardsCommand implements Callable<Integer> {
         run.writeConfig(o);
         ShardedTrainingBenchmark.Result r = ShardedTrainingBenchmark.run(o, System.out);
         run.writeResults(r);
-        System.out.println("results: " + run.file(RunDirectory.RESULTS));
+        System.out.println("results: " + run.file(RunDirectory.RESULTS) + "   report: " + RunReport.write(run.path()));
         return 0;
     }
 }

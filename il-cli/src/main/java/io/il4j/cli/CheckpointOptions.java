@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -78,15 +77,6 @@ final class CheckpointOptions {
 
     /** The command line as given, with {@code --resume} added. */
     String resumeCommand() {
-        List<String> words = new ArrayList<>(List.of("il"));
-        // the whole command line as typed, subcommand names included
-        List<String> args = spec.commandLine().getParseResult().originalArgs();
-        for (String a : args) words.add(quoted(a));
-        if (!args.contains("--resume")) words.add("--resume");
-        return String.join(" ", words);
-    }
-
-    private static String quoted(String s) {
-        return s.matches("[A-Za-z0-9_./=:,+@%-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        return TypedCommand.rebuilt(spec, List.of(), "--resume");
     }
 }

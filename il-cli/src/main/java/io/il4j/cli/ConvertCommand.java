@@ -2,7 +2,6 @@ package io.il4j.cli;
 
 import io.il4j.core.io.DatasetFiles;
 import io.il4j.core.io.LoadResult;
-import io.il4j.core.io.ShardedDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,6 +16,8 @@ import java.util.concurrent.Callable;
                 "Convert a demonstration file between formats, chosen by extension (or, with --shard-steps, into a sharded dataset directory):",
                 ".csv <-> .npz, and .h5/.hdf5 (D4RL, Minari, robomimic layouts) -> .csv/.npz.",
                 "NPZ reloads much faster than CSV and is readable by numpy (np.load).",
+                "A CSV file is converted into shards while it is read, so a log larger than memory converts (a discrete",
+                "action space then needs --num-actions); NPZ and HDF5 inputs are loaded whole first.",
                 "The output is written to a temporary file and moved into place: a failed conversion leaves nothing behind."})
 final class ConvertCommand implements Callable<Integer> {
 
@@ -41,9 +42,13 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (shardSteps < 0) throw new IllegalArgumentException("--shard-steps must be >= 0 (0 = one file), got " + shardSteps);
         DatasetFiles.checkWritable(out, shardSteps); // fail on a bad output before reading anything
+        if (shardSteps > 0) {
+            System.out.println("wrote " + out + ": " + data.convertToShards(in, out, shardSteps, compress, System.err));
+            return 0;
+        }
         LoadResult loaded = data.load(in, System.err);
         DatasetFiles.save(loaded.dataset(), out, compress, shardSteps);
-        System.out.println("wrote " + out + ": " + (shardSteps > 0 ? ShardedDataset.open(out) : loaded.dataset()));
+        System.out.println("wrote " + out + ": " + loaded.dataset());
         return 0;
     }
 }

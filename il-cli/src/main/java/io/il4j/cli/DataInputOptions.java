@@ -10,6 +10,8 @@ import io.il4j.core.io.DatasetFiles;
 import io.il4j.core.io.InputFiles;
 import io.il4j.core.io.Hdf5Options;
 import io.il4j.core.io.LoadResult;
+import io.il4j.core.io.ProgressListener;
+import io.il4j.core.io.ShardedLoadResult;
 import io.il4j.core.report.Progress;
 import io.il4j.core.space.Box;
 import picocli.CommandLine;
@@ -134,15 +136,35 @@ final class DataInputOptions {
             return new LoadResult(forEachShard(shards, null), List.of());
         }
         InputFiles.requireRegularFile(file, "demonstration file");
-        LoadResult result;
-        long size = Files.size(file);
+        LoadResult result = withProgress(file, p -> DatasetFiles.load(file, csvOptions(), hdf5Options(), p));
+        for (String w : result.warnings()) err.println("warning: " + w);
+        return result;
+    }
+
+    /**
+     * Converts {@code file} into a sharded dataset in {@code dir}, a CSV file while it is read (memory bounded by about
+     * two shards), with a progress bar and the warnings on {@code err}.
+     */
+    ShardedDataset convertToShards(Path file, Path dir, int shardSteps, boolean compress, PrintStream err) throws IOException {
+        if (!ShardedDataset.isSharded(file)) InputFiles.requireRegularFile(file, "demonstration file");
+        ShardedLoadResult result = withProgress(file, p -> DatasetFiles.convertToShards(file, dir, csvOptions(), hdf5Options(),
+                compress, shardSteps, p));
+        for (String w : result.warnings()) err.println("warning: " + w);
+        return result.shards();
+    }
+
+    private interface Reading<T> {
+        T read(ProgressListener progress) throws IOException;
+    }
+
+    /** Runs {@code reading} with a progress bar over the bytes of {@code file}. */
+    private static <T> T withProgress(Path file, Reading<T> reading) throws IOException {
+        long size = Files.isRegularFile(file) ? Files.size(file) : 0;
         // Small files load in well under a second: progress lines would only be noise.
         Progress.Mode mode = size < SHOW_PROGRESS_FROM_BYTES ? Progress.Mode.NONE : Progress.autoMode();
         try (Progress progress = Progress.start("read " + file.getFileName(), size, mode)) {
-            result = DatasetFiles.load(file, csvOptions(), hdf5Options(), (done, total) -> progress.stepTo(done));
+            return reading.read((done, total) -> progress.stepTo(done));
         }
-        for (String w : result.warnings()) err.println("warning: " + w);
-        return result;
     }
 
     /**

@@ -34,8 +34,22 @@ import java.util.Map;
 public final class Main {
     // Not Runnable: a bare `il` is a usage error (picocli: "Missing required subcommand", usage on stderr, exit 2).
 
+    /** Exit code when the Java heap is too small for the input. */
+    static final int OUT_OF_MEMORY = 4;
+
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            // an input larger than the heap is a user's situation with remedies, not a bug: one line, no stack trace
+            System.err.println("il: out of memory: the data do not fit in the Java heap (at most "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); give the JVM more (IL_JAVA_OPTS=-Xmx<size>; "
+                    + "the il script's default is -Xmx8g), or convert the data into shards (il convert IN DIR --shard-steps N, "
+                    + "which streams a CSV) and give DIR as --data");
+            code = OUT_OF_MEMORY;
+        }
+        System.exit(code);
     }
 
     /** Runs the command line and returns the exit code (for tests). */

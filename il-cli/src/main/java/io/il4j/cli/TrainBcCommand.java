@@ -4,10 +4,7 @@ import io.il4j.bc.BcConfig;
 import io.il4j.bc.BcTrainer;
 import io.il4j.core.train.EvalRollouts;
 import io.il4j.bc.HeadType;
-import io.il4j.core.train.RunRecorder;
-import io.il4j.core.report.Json;
 import io.il4j.core.report.RunReport;
-import io.il4j.core.train.StopSignal;
 import io.il4j.core.train.TrainingInterruptedException;
 import io.il4j.core.train.TrainingListener;
 import io.il4j.core.train.TrainingProgress;
@@ -137,11 +134,6 @@ final class TrainBcCommand implements Callable<Integer> {
     @Mixin
     CheckpointOptions checkpoints;
 
-    /** Plots are refreshed at a check at most this often (rendering a PNG costs tens of milliseconds). */
-    static final long PLOT_INTERVAL_MS = 2_000;
-    /** How long Ctrl-C waits for the checkpoint before the JVM exits anyway. */
-    static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(60);
-
     @Override
     public Integer call() throws Exception {
         if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
@@ -179,36 +171,29 @@ final class TrainBcCommand implements Callable<Integer> {
             throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
         }
         // the run directory exists from the start: config.json now, a metrics.csv row and fresh plots at every check
-        CheckpointOptions.Run run = checkpoints.open(runs, name != null ? name : "bc-" + config.head().cliName());
-        run.dir().writeConfig(config);
-        Json.write(run.dir().file(RunReport.DATASET), shards != null ? DatasetDescription.of(data, shards) : DatasetDescription.of(data, dataset));
-        RunRecorder recorder = new RunRecorder(run.dir(), TrainedPolicy.curveTitle(config),
-                run.resumeFrom() == null ? List.of() : run.resumeFrom().curve(), PLOT_INTERVAL_MS);
-        // not try-with-resources: its catch clauses run after close(), and closing lets a pending Ctrl-C exit the JVM
-        StopSignal stop = StopSignal.onShutdown(STOP_GRACE);
+        TrainingRun run = TrainingRun.start(checkpoints, runs, name != null ? name : "bc-" + config.head().cliName(), config,
+                shards != null ? DatasetDescription.of(data, shards) : DatasetDescription.of(data, dataset), TrainedPolicy.curveTitle(config));
         try {
             System.out.println("training " + config.head().cliName() + " BC on " + (shards != null ? shards : dataset)
                     + " (run: " + run.dir().path() + ")");
-            BcTrainer trainer = new BcTrainer(config, TrainingListener.all(new TrainingProgress("train bc"), recorder), rollouts);
+            BcTrainer trainer = new BcTrainer(config, TrainingListener.all(new TrainingProgress("train bc"), run.recorder()), rollouts);
             // streamed training keeps no checkpoints (yet): --checkpoint-every does not apply to it
-            trained = shards != null ? trainer.train(shards, bufferShards)
-                    : trainer.withCheckpointing(checkpoints.checkpointing(run, stop)).train(dataset);
+            trained = shards != null ? trainer.train(shards, bufferShards) : trainer.withCheckpointing(run.checkpointing()).train(dataset);
         } catch (TrainingInterruptedException e) {
-            return checkpoints.stopped(e, System.out);
+            return run.stopped(e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(BcConfigFlags.inFlags(e.getMessage()), e);
         } finally {
-            stop.close();
+            run.close();
         }
         if (!trained.provenance().stoppedEarly() && trained.provenance().stepsTrained() < FEW_STEPS)
             System.err.printf(java.util.Locale.ROOT, "warning: only %d gradient steps (%d epochs of %d steps at batch %d); the policy "
                             + "is probably under-trained: pass --steps %d or more%n", trained.provenance().stepsTrained(),
                     config.epochs(), dataSteps, config.batchSize(), FEW_STEPS);
         trained.save(out);
-        run.dir().writeResults(trained.provenance());
-        RunReport.write(run.dir().path());
+        Path report = run.finish(trained.provenance());
         System.out.println(Summaries.trainingTable(trained).render());
-        System.out.println("policy: " + out + "   run: " + run.dir().path() + "   report: " + run.dir().file(RunReport.FILE));
+        System.out.println("policy: " + out + "   run: " + run.dir().path() + "   report: " + report);
         return 0;
     }
 

@@ -4,6 +4,7 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.env.Env;
 import io.il4j.core.report.AtomicFiles;
 import io.il4j.core.report.RunDirectory;
+import io.il4j.core.report.RunReport;
 import io.il4j.core.report.Table;
 import io.il4j.envs.gridworld.GridWorldEnv;
 import io.il4j.envs.gridworld.GridWorldExpert;
@@ -128,7 +129,7 @@ final class TrainMaxEntIrlCommand implements Callable<Integer> {
             if (v instanceof Double d) t.addRow(k, String.format(Locale.ROOT, "%.4f", d));
         });
         System.out.println(t.render());
-        System.out.println("reward: " + out + "   run: " + run.path());
+        System.out.println("reward: " + out + "   run: " + run.path() + "   report: " + RunReport.write(run.path()));
         return 0;
     }
 

@@ -28,6 +28,7 @@ class IrlCommandsTest {
         assertTrue(r.get("pearson").asDouble() >= 0.9, r.toString());
         assertTrue(r.get("policy_agreement").asDouble() >= 0.95, r.toString());
         assertEquals(26, Files.readAllLines(out).size()); // header + 25 states
+        assertTrue(Files.readString(dir.resolve("maxent-irl/report.html")).contains("pearson"), "the run's report shows its results");
 
         // IQ-Learn's reward on the same grid, tabulated with the exact model by il reward eval
         Path policy = dir.resolve("grid-iq.zip");

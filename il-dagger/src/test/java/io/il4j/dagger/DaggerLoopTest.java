@@ -246,8 +246,21 @@ class DaggerLoopTest {
         List<double[]> resumedAsked = new ArrayList<>();
         ExpertOracle healthy = oracleFailingAt(-1, null, resumedAsked);
         PolicyLearner learner = spy(new LeastSquaresLearner());
+        List<Integer> resumedAt = new ArrayList<>();
         DaggerResult resumed = new Dagger(resumableConfig(), learner).showProgress(false)
+                .onRound(new RoundListener() {
+                    @Override
+                    public void roundCompleted(RoundSummary summary, int plannedRounds) {
+                    }
+
+                    @Override
+                    public void resumed(int nextRound, Path runDirectory) {
+                        resumedAt.add(nextRound);
+                        assertEquals(dir, runDirectory);
+                    }
+                })
                 .run(new ScriptedEnv(), healthy, demonstrations(), dir);
+        assertEquals(List.of(3), resumedAt, "the listener hears once that the run resumes from round 3");
 
         assertEquals(reference.labelsUsed() - afterRound2, resumedAsked.size());
         verify(learner, times(3 + 1)).fit(any(), anyLong(), any()); // rounds 3, 4, 5 and the final policy

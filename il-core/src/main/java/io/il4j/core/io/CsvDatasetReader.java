@@ -91,12 +91,39 @@ public final class CsvDatasetReader {
      * order (so errors are the same, at the same line and column, as a sequential parse); others go through Commons CSV.
      */
     public LoadResult read(Path file, ProgressListener progress) throws IOException {
+        Read r = read(file, progress, null);
+        return new LoadResult(r.dataset(), r.warnings());
+    }
+
+    /**
+     * Reads {@code file} straight into a sharded dataset in {@code dir} (NPZ shards of at most {@code shardSteps} steps,
+     * episodes never split): episodes go to a {@link ShardedDatasetWriter} as they complete, so a file larger than
+     * memory converts while holding about two shards and the parse blocks in flight. Same checks, errors and warnings
+     * as {@link #read}; after an error nothing is left in {@code dir}. A discrete action space must be given
+     * ({@link CsvOptions#discreteActionCount()}): it cannot be inferred before the last row is read.
+     */
+    public ShardedLoadResult readIntoShards(Path file, Path dir, int shardSteps, boolean compressed, ProgressListener progress)
+            throws IOException {
+        if (shardSteps < 1) throw new IllegalArgumentException("shardSteps must be >= 1, got " + shardSteps);
+        Read r = read(file, progress, new ShardTarget(dir, shardSteps, compressed));
+        return new ShardedLoadResult(r.shards(), r.warnings());
+    }
+
+    /** Where a streamed read writes its shards. */
+    private record ShardTarget(Path dir, int shardSteps, boolean compressed) {
+    }
+
+    /** What a read produced: a dataset in memory, or the sharded dataset it was written to, and the warnings. */
+    private record Read(Dataset dataset, ShardedDataset shards, List<String> warnings) {
+    }
+
+    private Read read(Path file, ProgressListener progress, ShardTarget target) throws IOException {
         long size = Files.size(file);
         if (ParsedCsvChunk.Layout.supports(options.delimiter())) {
-            LoadResult result = readInBlocks(file, size, progress);
+            Read result = readInBlocks(file, size, progress, target);
             if (result != null) return result;
         }
-        return readSequentially(file, size, progress);
+        return readSequentially(file, size, progress, target);
     }
 
     /**
@@ -104,7 +131,13 @@ public final class CsvDatasetReader {
      * cells, quoted line breaks and multi-byte delimiters); the same dataset, warnings and errors as {@link #read}.
      */
     public LoadResult readSequentially(Path file, long size, ProgressListener progress) throws IOException {
+        Read r = readSequentially(file, size, progress, null);
+        return new LoadResult(r.dataset(), r.warnings());
+    }
+
+    private Read readSequentially(Path file, long size, ProgressListener progress, ShardTarget target) throws IOException {
         CSVFormat format = format();
+        Rows rows = null;
         try (CountingInputStream counting = new CountingInputStream(
                 new BufferedInputStream(Files.newInputStream(file), 1 << 16), size, progress);
              Reader reader = new InputStreamReader(counting, StandardCharsets.UTF_8);
@@ -120,12 +153,14 @@ public final class CsvDatasetReader {
             if (!hasNext(records, parser, file))
                 throw DatasetFormatException.atLine(file, headerLine, null, "the file has a header but no data rows; "
                         + "expected one row per observation");
-            Rows rows = new Rows(file, columns, specFor(file, headerLine, columns));
+            rows = new Rows(file, columns, specFor(file, headerLine, columns), target);
             while (hasNext(records, parser, file))
                 rows.accept(new CsvRow.Text(records.next().toList().toArray(new String[0])), parser.getCurrentLineNumber());
-            Dataset dataset = rows.finish();
+            Read read = rows.finish();
             counting.reportDone();
-            return new LoadResult(dataset, warnings(file, columns, dataset));
+            return read;
+        } finally {
+            if (rows != null) rows.discardUnfinishedShards();
         }
     }
 
@@ -138,7 +173,7 @@ public final class CsvDatasetReader {
      * The block-parallel read, or null when the file needs the sequential parser (quotes, lone carriage returns, no
      * header or no data rows: the sequential parser then raises the same error it always did).
      */
-    private LoadResult readInBlocks(Path file, long size, ProgressListener progress) throws IOException {
+    private Read readInBlocks(Path file, long size, ProgressListener progress, ShardTarget target) throws IOException {
         CSVFormat format = format();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             CsvBlocks blocks = new CsvBlocks(channel, blockBytes);
@@ -192,35 +227,32 @@ public final class CsvDatasetReader {
                     }
                     ParsedCsvChunk chunk = WorkerThreads.await(inFlight.poll());
                     if (chunk.needsFullParser()) return null;
-                    if (rows == null && chunk.rows() > 0) rows = new Rows(file, columns, specFor(file, line, columns));
+                    if (rows == null && chunk.rows() > 0) rows = new Rows(file, columns, specFor(file, line, columns), target);
                     for (int r = 0; r < chunk.rows(); r++) rows.accept(chunk.row(r, view), lineBase + chunk.lineOfRow(r) + 1);
                     rowCount += chunk.rows();
                     lineBase += chunk.lines();
                     consumed += lengths.poll();
                     progress.progress(Math.min(consumed, size), size);
                 }
+                if (rowCount == 0) return null;
+                Read read = rows.finish();
+                progress.progress(size, size);
+                return read;
             } finally {
                 pool.shutdownNow();
+                // a fallback to the sequential parser (or an error) must not leave this attempt's shards behind
+                if (rows != null) rows.discardUnfinishedShards();
             }
-            if (rowCount == 0) return null;
-            Dataset dataset = rows.finish();
-            progress.progress(size, size);
-            return new LoadResult(dataset, warnings(file, columns, dataset));
         }
     }
 
 
-    private static List<String> warnings(Path file, CsvColumns columns, Dataset dataset) {
+    /** @param single episodes of one row; @param firstSingle the first of them (index in file order) */
+    private static List<String> warnings(Path file, CsvColumns columns, long single, long firstSingle) {
         List<String> warnings = new ArrayList<>();
         if (!columns.ignored.isEmpty())
             warnings.add(file + ": ignoring " + columns.ignored.size() + " column(s) the schema does not know: "
                     + String.join(", ", columns.ignored));
-        // a one-row episode is usually a mistyped id between two episodes (its row then belongs to a neighbour)
-        int single = 0, firstSingle = -1;
-        for (int e = 0; e < dataset.numEpisodes(); e++) {
-            int rowsOfEpisode = dataset.episodeLength(e) + (dataset.hasFinalObservation(e) ? 1 : 0);
-            if (rowsOfEpisode == 1 && single++ == 0) firstSingle = e;
-        }
         if (single > 0)
             warnings.add(file + ": " + single + " episode(s) consist of a single row (the first is episode #" + firstSingle
                     + " in file order, counting from 0); check the episode column for typos");
@@ -262,11 +294,17 @@ public final class CsvDatasetReader {
         }
     }
 
-    /** Per-read parse state: the builder being filled and what the episode seen so far requires of the next row. */
+    /**
+     * Per-read parse state: the builder being filled and what the episode seen so far requires of the next row. With a
+     * shard target, every completed episode goes to the shard writer once the builder holds a shard's worth of steps.
+     */
     private final class Rows {
         private final Path file;
         private final CsvColumns c;
-        private final DatasetBuilder builder;
+        private final DatasetSpec spec;
+        private DatasetBuilder builder;
+        private final ShardedDatasetWriter shardWriter; // null: everything stays in the builder
+        private final int shardSteps;
         private final boolean inferDiscrete; // the discrete n is the largest index seen + 1
         private final float[] obs, goal, act, finalObs, finalGoal;
         private final Set<String> seenEpisodes = new HashSet<>();
@@ -281,12 +319,21 @@ public final class CsvDatasetReader {
         private String flagColumn;
         private boolean term, trunc;
         private long maxDiscrete = -1;
+        private int stepsInEpisode;
+        // a one-row episode is usually a mistyped id between two episodes (its row then belongs to a neighbour)
+        private long episodesClosed, singleRowEpisodes, firstSingleRowEpisode = -1;
 
-        Rows(Path file, CsvColumns columns, DatasetSpec spec) {
+        Rows(Path file, CsvColumns columns, DatasetSpec spec, ShardTarget target) throws IOException {
             this.file = file;
             this.c = columns;
+            this.spec = spec;
             this.builder = new DatasetBuilder(spec);
             this.inferDiscrete = columns.discrete && options.discreteActionCount() == 0;
+            if (target != null && inferDiscrete)
+                throw new IllegalArgumentException(file + ": writing shards while reading needs the number of discrete actions "
+                        + "given up front (CsvOptions.discreteActionCount): it cannot be inferred before the last row is read");
+            this.shardSteps = target == null ? 0 : target.shardSteps();
+            this.shardWriter = target == null ? null : new ShardedDatasetWriter(target.dir(), spec, target.shardSteps(), target.compressed());
             obs = new float[c.observations.length];
             finalObs = new float[c.observations.length];
             goal = new float[c.goals.length];
@@ -294,7 +341,7 @@ public final class CsvDatasetReader {
             act = new float[c.actions.length];
         }
 
-        void accept(CsvRow r, long line) {
+        void accept(CsvRow r, long line) throws IOException {
             if (r.size() != c.width)
                 throw DatasetFormatException.atLine(file, line, null, "expected " + c.width + " cells as in the header, got "
                         + r.size());
@@ -338,17 +385,27 @@ public final class CsvDatasetReader {
             else for (int k = 0; k < act.length; k++) act[k] = cell(r, line, c.actions[k]);
             float reward = c.reward >= 0 ? cell(r, line, c.reward) : 0f;
             builder.addStep(o, 0, g, 0, act, 0, reward);
+            stepsInEpisode++;
         }
 
-        Dataset finish() {
+        Read finish() throws IOException {
             closeEpisode();
+            List<String> warnings = warnings(file, c, singleRowEpisodes, firstSingleRowEpisode);
+            if (shardWriter != null) {
+                if (builder.numEpisodes() > 0) shardWriter.append(builder.build());
+                return new Read(null, shardWriter.finish(), warnings);
+            }
             Dataset d = builder.build();
-            if (!inferDiscrete) return d;
-            int n = (int) Math.max(2, maxDiscrete + 1);
-            return DatasetRespec.withActionSpace(d, new Discrete(n));
+            if (inferDiscrete) d = DatasetRespec.withActionSpace(d, new Discrete((int) Math.max(2, maxDiscrete + 1)));
+            return new Read(d, null, warnings);
         }
 
-        private void startEpisode(String id, long line) {
+        /** Deletes what the shard writer wrote unless it finished (an error, or a fallback to the sequential parser). */
+        void discardUnfinishedShards() throws IOException {
+            if (shardWriter != null) shardWriter.close();
+        }
+
+        private void startEpisode(String id, long line) throws IOException {
             if (episode != null) closeEpisode();
             if (!seenEpisodes.add(id)) throw appearsAgain(id, line);
             before = episode;
@@ -375,13 +432,20 @@ public final class CsvDatasetReader {
             return DatasetFormatException.atLine(file, episodeLine, column, problem);
         }
 
-        private void closeEpisode() {
+        private void closeEpisode() throws IOException {
             boolean hasFinal = finalRowLine >= 0;
             builder.endEpisode(hasFinal ? finalObs : null, 0, hasFinal && goal.length > 0 ? finalGoal : null, 0, term, trunc);
+            if (stepsInEpisode + (hasFinal ? 1 : 0) == 1 && singleRowEpisodes++ == 0) firstSingleRowEpisode = episodesClosed;
+            episodesClosed++;
+            stepsInEpisode = 0;
             finalRowLine = -1;
             flagLine = -1;
             term = false;
             trunc = false;
+            if (shardWriter != null && builder.numSteps() >= shardSteps) {
+                shardWriter.append(builder.build());
+                builder = new DatasetBuilder(spec);
+            }
         }
 
         private void checkTime(CsvRow r, long line, boolean first) {

@@ -104,6 +104,32 @@ public final class DatasetFiles {
         return loaded;
     }
 
+    /**
+     * Whether {@link #convertToShards} streams {@code in} (a CSV file: converted while it is read, in bounded memory);
+     * other inputs are loaded whole first.
+     */
+    public static boolean streamsIntoShards(Path in) {
+        return !ShardedDataset.isSharded(in) && !java.nio.file.Files.isDirectory(in) && Format.of(in) == Format.CSV;
+    }
+
+    /**
+     * Converts {@code in} into a sharded dataset in {@code dir} (shards of at most {@code shardSteps} steps). A CSV file
+     * is streamed ({@link CsvDatasetReader#readIntoShards}): a log larger than memory converts; NPZ and HDF5 inputs are
+     * loaded whole, then written. Nothing is left in {@code dir} when reading fails.
+     */
+    public static ShardedLoadResult convertToShards(Path in, Path dir, CsvOptions csv, Hdf5Options hdf5, boolean compressNpz,
+                                                    int shardSteps, ProgressListener progress) throws IOException {
+        if (shardSteps < 1) throw new IllegalArgumentException("shardSteps must be >= 1, got " + shardSteps);
+        checkWritable(dir, shardSteps);
+        if (streamsIntoShards(in)) {
+            InputFiles.requireRegularFile(in, "demonstration file");
+            return new CsvDatasetReader(csv).readIntoShards(in, dir, shardSteps, compressNpz,
+                    progress == null ? ProgressListener.NONE : progress);
+        }
+        LoadResult loaded = load(in, csv, hdf5, progress);
+        return new ShardedLoadResult(ShardedDatasetWriter.write(loaded.dataset(), dir, shardSteps, compressNpz), loaded.warnings());
+    }
+
     /** Fails before any reading when {@code out} cannot be written as asked (one file by extension, or shards). */
     public static void checkWritable(Path out, int shardSteps) {
         if (shardSteps > 0) {

@@ -77,6 +77,8 @@ public final class NpzDatasetWriter {
 
     /** Writes {@code name.npy} entries; stored entries need their CRC and size first, so their data are produced twice. */
     private static final class Entries {
+        /** The earliest time a zip entry holds, as local time (so the bytes do not depend on the time zone). */
+        private static final java.time.LocalDateTime FIXED_ENTRY_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
         private final ZipOutputStream zip;
         private final boolean compressed;
 
@@ -88,6 +90,8 @@ public final class NpzDatasetWriter {
         void put(String name, String descr, AtomicFiles.Content data, long... shape) throws IOException {
             byte[] header = NpyHeader.encode(descr, shape);
             ZipEntry entry = new ZipEntry(name + ".npy");
+            // a fixed time stamp: the same dataset gives the same bytes (shard checksums, reproducible files)
+            entry.setTimeLocal(FIXED_ENTRY_TIME);
             if (compressed) {
                 entry.setMethod(ZipEntry.DEFLATED);
             } else {

@@ -26,7 +26,14 @@ class CsvBlockParseTest {
             String id = e == 3 ? "épisode-3" : String.valueOf(1000 + e);
             for (int t = 0; t <= len; t++) {
                 boolean fin = t == len;
-                String o0 = String.format(Locale.ROOT, "%.6f", r.nextGaussian()), o1 = r.nextInt(5) == 0 ? " 1e-3 " : Float.toString(r.nextFloat());
+                String o0 = String.format(Locale.ROOT, "%.6f", r.nextGaussian()), o1 = switch (r.nextInt(8)) {
+                    case 0 -> " 1e-3 ";
+                    // what simulators write: exponents beyond the fast path's ±22, mantissas beyond 18 digits
+                    case 1 -> Float.toString((float) (r.nextGaussian() * 1e-19));
+                    case 2 -> "0.12345678901234567890123";
+                    case 3 -> "-2.5E-60"; // underflows to -0.0, a valid cell
+                    default -> Float.toString(r.nextFloat());
+                };
                 String a = fin ? "," : String.format(Locale.ROOT, "%.4f,%d", r.nextGaussian(), r.nextInt(3));
                 String rew = fin ? "" : String.format(Locale.ROOT, "%.2f", r.nextDouble());
                 String term = fin && e % 3 == 0 ? "1" : fin && e % 3 == 1 ? "true" : "", trunc = fin && e % 3 == 2 ? "1.0" : "0";
@@ -65,7 +72,7 @@ class CsvBlockParseTest {
         String[] cells = lines[target].split(",", -1);
         // a bad number, NaN, a ragged row and a gap in t, each at line target+1, with a later bad cell too
         String[][] variants = {
-                {"2", "abc"}, {"3", "nan"}, {"4", "1f"}, {"1", "99"}, {"8", "2"},
+                {"2", "abc"}, {"3", "nan"}, {"4", "1f"}, {"1", "99"}, {"8", "2"}, {"2", "1e999"},
         };
         for (String[] v : variants) {
             String[] c = cells.clone();

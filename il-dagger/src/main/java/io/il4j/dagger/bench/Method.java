@@ -8,6 +8,9 @@ import io.il4j.dagger.DartConfig;
 import io.il4j.dagger.HgDagger;
 import io.il4j.dagger.HgDaggerConfig;
 import io.il4j.dagger.BetaSchedule;
+import io.il4j.dagger.RoundListener;
+import io.il4j.dagger.RoundSummary;
+import io.il4j.dagger.internal.AggregationRun;
 
 import java.nio.file.Path;
 
@@ -34,15 +37,30 @@ public enum Method {
         DaggerConfig base = DaggerConfig.builder().rounds(task.rounds()).rolloutsPerRound(task.rolloutsPerRound())
                 .horizon(task.horizon()).labelBudget(task.labelBudget()).beta(task.beta()).seed(seed)
                 .evalEpisodes(task.roundEvalEpisodes()).build();
+        RoundListener resumeNotice = resumeNotice(seed, task.rounds());
         return switch (this) {
             case BC -> new Dagger(base.toBuilder().beta(BetaSchedule.constant(1.0)).build(), task.learner())
-                    .showProgress(false).run(task.environment().get(), task.expert(), null, runDirectory);
-            case DAGGER -> new Dagger(base, task.learner()).showProgress(false)
+                    .showProgress(false).onRound(resumeNotice).run(task.environment().get(), task.expert(), null, runDirectory);
+            case DAGGER -> new Dagger(base, task.learner()).showProgress(false).onRound(resumeNotice)
                     .run(task.environment().get(), task.expert(), null, runDirectory);
             case DART -> new Dart(DartConfig.of(base, task.dartNoise(), task.dartNoiseStd(), task.dartNoiseScale()), task.learner())
-                    .showProgress(false).run(task.environment().get(), task.expert(), null, runDirectory);
+                    .showProgress(false).onRound(resumeNotice).run(task.environment().get(), task.expert(), null, runDirectory);
             case HG_DAGGER -> new HgDagger(HgDaggerConfig.of(base, task.takeover()), task.learner()).showProgress(false)
-                    .run(task.environment().get(), task.expert(), null, runDirectory);
+                    .onRound(resumeNotice).run(task.environment().get(), task.expert(), null, runDirectory);
+        };
+    }
+
+    /** Says on standard error (beside the benchmark's progress display) when a seed's run continues saved rounds. */
+    private RoundListener resumeNotice(long seed, int plannedRounds) {
+        return new RoundListener() {
+            @Override
+            public void roundCompleted(RoundSummary summary, int planned) {
+            }
+
+            @Override
+            public void resumed(int nextRound, Path runDirectory) {
+                System.err.println(AggregationRun.resumeNotice(label + " seed " + seed, nextRound, plannedRounds, runDirectory));
+            }
         };
     }
 }

@@ -77,6 +77,11 @@ public final class AggregationRun implements AutoCloseable {
                 rounds.add(c.summary());
             }
         }
+        if (!rounds.isEmpty()) {
+            this.listener.resumed(nextRound(), store.directory());
+            // the progress display is the run's voice on the terminal: say what it is continuing before it starts
+            if (showProgress) System.err.println(resumeNotice(settings.algorithm(), nextRound(), settings.rounds(), store.directory()));
+        }
         progress = showProgress ? Progress.start(settings.algorithm(), settings.rounds()) : null;
         if (progress != null) progress.stepTo(Math.min(rounds.size(), settings.rounds()));
     }
@@ -93,6 +98,14 @@ public final class AggregationRun implements AutoCloseable {
 
     private static long evaluationSeed(LoopSettings settings) {
         return Seeds.derive(settings.seed(), Seeds.EVALUATION) >>> 1;
+    }
+
+    /** One line saying that a saved run is continued, and from which round. */
+    public static String resumeNotice(String what, int nextRound, int plannedRounds, Path directory) {
+        return nextRound > plannedRounds
+                ? what + ": all " + plannedRounds + " rounds were already complete in " + directory + " (reloaded, nothing to run)"
+                : what + ": resuming from round " + nextRound + " of " + plannedRounds + " (rounds 1-" + (nextRound - 1)
+                + " reloaded from " + directory + ")";
     }
 
     /** Starts a run, or resumes the one saved in {@code runDirectory} (null: keep everything in memory). */

@@ -220,7 +220,7 @@ public final class ParsedCsvChunk {
                         }
                         case Layout.NUMBER -> {
                             byte last = e > s ? b[e - 1] : 0;
-                            float v = (last >= '0' && last <= '9') || last == '.' ? DecimalFloats.parseOrNaN(b, s, e) : Float.NaN;
+                            float v = (last >= '0' && last <= '9') || last == '.' ? parseNumber(b, s, e) : Float.NaN;
                             if (Float.isNaN(v) || Float.isInfinite(v)) ok = false;
                             else out.numbers[r * layout.numbers + layout.slot[cell]] = v;
                         }
@@ -244,6 +244,22 @@ public final class ParsedCsvChunk {
             pos = next;
         }
         return out.build(line);
+    }
+
+    /**
+     * The cell's float exactly as the sequential reader's {@link DecimalFloats#parse(String)} gives it: the fast path,
+     * else (long mantissas, exponents beyond ±22 such as {@code -6.938894E-19}, which simulators write often) the JDK's
+     * parser on this cell alone, so that such a cell does not send its whole row to the slow Commons CSV path.
+     * NaN when the cell is no number.
+     */
+    private static float parseNumber(byte[] b, int s, int e) {
+        float v = DecimalFloats.parseOrNaN(b, s, e);
+        if (!Float.isNaN(v)) return v;
+        try {
+            return Float.parseFloat(new String(b, s, e - s, StandardCharsets.US_ASCII));
+        } catch (NumberFormatException notANumber) {
+            return Float.NaN;
+        }
     }
 
     /** A plain integer (optional minus sign, at most 18 digits), or Long.MIN_VALUE for anything else. */
