@@ -2,6 +2,7 @@ package io.il4j.cli;
 
 import io.il4j.dagger.bench.BcVsDaggerBenchmark;
 import io.il4j.dagger.bench.BcVsDaggerBenchmark.Options;
+import io.il4j.dagger.bench.SweepExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +46,11 @@ final class BenchDaggerCommand implements Callable<Integer> {
             "resumes them; after a code change, old rounds would mix with new code)."})
     boolean fresh;
 
+    @Option(names = "--spark-master", paramLabel = "URL", description = {"Run the (task, method, seed) cells on Spark: local[*], local[N]",
+            "or spark://host:port; the tables and plots are the same as a local run's. The il launcher then adds il-spark",
+            "and Spark to the classpath (default: none, every cell in this JVM)."})
+    String sparkMaster;
+
     @Spec
     CommandSpec spec;
 
@@ -53,8 +59,9 @@ final class BenchDaggerCommand implements Callable<Integer> {
         Options options = new Options(out, seeds, firstSeed, BcVsDaggerBenchmark.methodList(methods),
                 List.of(tasks.split(",")), quick, fresh);
         // every completed round is on disk, so running the same command again continues where Ctrl-C stopped it
-        try (StopNotice notice = StopNotice.install(spec, "completed rounds are kept under " + out, List.of("--fresh"))) {
-            BcVsDaggerBenchmark.run(options, System.out);
+        try (StopNotice notice = StopNotice.install(spec, "completed rounds are kept under " + out, List.of("--fresh"));
+             SweepExecutor cells = SweepExecutor.open(sparkMaster)) {
+            BcVsDaggerBenchmark.run(options, System.out, cells);
         }
         System.out.println("report: " + io.il4j.core.report.RunReport.write(out));
         return 0;

@@ -3,7 +3,6 @@ package io.il4j.dagger;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.env.Env;
-import io.il4j.core.env.StepResult;
 import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.core.policy.Policy;
@@ -11,7 +10,6 @@ import io.il4j.core.policy.PolicyLearner;
 import io.il4j.dagger.internal.AggregationRun;
 import io.il4j.dagger.internal.LoopSettings;
 import io.il4j.dagger.internal.RoundStats;
-import io.il4j.dagger.internal.Seeds;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,6 +42,7 @@ import java.util.SplittableRandom;
  */
 public final class Dagger extends InteractiveImitation<Dagger> {
     private final DaggerConfig config;
+    private RoundRollouts rollouts; // null: one episode after another on the calling thread
 
     /** With the default learner, behavioural cloning ({@link BcLearners#behavioralCloning()}). */
     public Dagger(DaggerConfig config) {
@@ -57,6 +56,15 @@ public final class Dagger extends InteractiveImitation<Dagger> {
 
     public DaggerConfig config() {
         return config;
+    }
+
+    /**
+     * Runs each round's rollouts through {@code rollouts} (e.g. il-spark's executors) instead of one after another
+     * on the calling thread; null restores the default. Same seeds give the same aggregated data either way.
+     */
+    public Dagger rolloutsOn(RoundRollouts rollouts) {
+        this.rollouts = rollouts;
+        return this;
     }
 
     @Override
@@ -74,29 +82,26 @@ public final class Dagger extends InteractiveImitation<Dagger> {
             policy = run.hasData() ? run.train(policy, k) : null;
             EvaluationSummary evaluation = run.evaluate(policy);
             double beta = policy == null ? 1.0 : config.beta().beta(k);
-            SplittableRandom coin = Seeds.random(config.seed(), k, Seeds.COIN);
+            DaggerRound plan = new DaggerRound(k, config.seed(), beta, policy != null, config.rolloutsPerRound(),
+                    config.horizon(), run.labelsLeft());
             DatasetBuilder roundData = run.newRoundBuilder();
             RoundStats stats = new RoundStats(env.spec().actionSpace());
 
             // 2-3. Roll out the mixture; label every visited state.
-            for (int i = 0; i < config.rolloutsPerRound() && !run.budgetExhausted(); i++) {
-                double[] obs = env.reset(Seeds.episodeSeed(config.seed(), k, i));
-                if (policy != null) policy.reset();
-                roundData.beginEpisode();
-                stats.episode();
-                for (int t = 0; ; t++) {
-                    double[] expertAction = run.label(obs, i, t);
-                    double[] learnerAction = policy == null ? null : policy.act(obs);
-                    boolean expertActs = coin.nextDouble() < beta;
-                    roundData.addStep(obs, expertAction, 0);
-                    stats.step(expertActs, learnerAction, expertAction);
-                    StepResult r = env.step(expertActs ? expertAction : learnerAction);
-                    obs = r.observation();
-                    boolean cut = t + 1 >= config.horizon() || run.budgetExhausted();
-                    if (r.done() || cut) {
-                        roundData.endEpisode(obs, r.terminated(), !r.terminated());
-                        break;
-                    }
+            if (rollouts == null) {
+                SplittableRandom coin = plan.coin(0);
+                long offset = 0;
+                for (int i = 0; i < config.rolloutsPerRound() && !run.budgetExhausted(); i++) {
+                    LabelledEpisode e = plan.rollOut(env, policy, run::label, coin, i, offset, run.labelsLeft());
+                    e.appendTo(roundData, stats);
+                    offset += e.length();
+                }
+            } else {
+                for (LabelledEpisode e : rollouts.rollOut(plan, policy)) {
+                    if (run.budgetExhausted()) break;
+                    e = e.prefix(run.labelsLeft());
+                    for (int t = 0; t < e.length(); t++) run.acceptLabel(e.observation(t), e.expertAction(t), e.episode(), t);
+                    e.appendTo(roundData, stats);
                 }
             }
 

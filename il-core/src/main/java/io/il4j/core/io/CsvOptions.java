@@ -31,7 +31,7 @@ import java.util.Set;
 public record CsvOptions(char delimiter, String episodeColumn, String timeColumn, List<String> observationColumns,
                          List<String> actionColumns, String discreteActionColumn, int discreteActionCount,
                          String rewardColumn, String terminatedColumn, String truncatedColumn,
-                         List<String> goalColumns, Box actionBounds) {
+                         List<String> goalColumns, Box actionBounds) implements java.io.Serializable {
 
     /** The default name of a single discrete-action column. */
     public static final String DISCRETE_ACTION = "act";

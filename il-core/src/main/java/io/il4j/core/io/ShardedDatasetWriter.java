@@ -83,6 +83,25 @@ public final class ShardedDatasetWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds the shards of a sharded dataset written elsewhere (e.g. one input file converted on another machine), after
+     * everything appended so far (whose last shard is written first): its shard files are moved in, renumbered, and keep
+     * their checksums (the bytes do not change). The part's directory is left without them. Its spec must be this one's.
+     */
+    public void appendShards(ShardedDataset part) throws IOException {
+        if (finished) throw new IllegalStateException("finish() was already called");
+        if (!part.spec().equals(spec))
+            throw new IllegalArgumentException(part.directory() + " has spec " + part.spec() + "; the sharded dataset being written has "
+                    + spec + ": every part must have the same columns and action space");
+        if (pending.numSteps() > 0) flush();
+        for (int i = 0; i < part.numShards(); i++) {
+            ShardedDataset.Shard s = part.shards().get(i);
+            String name = shardName(written.size());
+            Files.move(part.shardFile(i), tmp.resolve(name));
+            written.add(new ShardedDataset.Shard(name, s.episodes(), s.steps(), s.observations(), s.sha256()));
+        }
+    }
+
     /** Writes the last shard and the manifest, and moves the directory into place. */
     public ShardedDataset finish() throws IOException {
         if (finished) throw new IllegalStateException("finish() was already called");
@@ -114,13 +133,17 @@ public final class ShardedDatasetWriter implements AutoCloseable {
     private void flush() throws IOException {
         Dataset shard = pending.build();
         pending = new DatasetBuilder(spec);
-        String name = String.format(Locale.ROOT, "shard-%05d.npz", written.size());
+        String name = shardName(written.size());
         MessageDigest md = ShardedDataset.sha256();
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp.resolve(name)), 1 << 16), md)) {
             NpzDatasetWriter.writeTo(shard, out, compressed);
         }
         written.add(new ShardedDataset.Shard(name, shard.numEpisodes(), shard.numSteps(), shard.numObservations(),
                 HexFormat.of().formatHex(md.digest())));
+    }
+
+    private static String shardName(int index) {
+        return String.format(Locale.ROOT, "shard-%05d.npz", index);
     }
 
     private static void checkReplaceable(Path dir) throws IOException {

@@ -62,6 +62,38 @@ class ShardedDatasetTest {
     }
 
     @Test
+    void shardsWrittenElsewhereAreAppendedInOrderWithTheirChecksums() throws IOException {
+        Dataset a = episodes(SPEC, 1), b = episodes(SPEC, 2);
+        ShardedDataset partA = ShardedDatasetWriter.write(a, tmp.resolve("part-a"), 10, false);
+        ShardedDataset partB = ShardedDatasetWriter.write(b, tmp.resolve("part-b"), 10, true);
+        List<ShardedDataset.Shard> expected = Stream.concat(partA.shards().stream(), partB.shards().stream()).toList();
+        ShardedDataset merged;
+        try (ShardedDatasetWriter w = new ShardedDatasetWriter(tmp.resolve("d"), SPEC, 10, false)) {
+            w.appendShards(partA);
+            w.appendShards(partB);
+            merged = w.finish();
+        }
+        assertEquals(expected.stream().map(ShardedDataset.Shard::sha256).toList(),
+                merged.shards().stream().map(ShardedDataset.Shard::sha256).toList());
+        for (int i = 0; i < merged.numShards(); i++) merged.verifyChecksum(i);
+        DatasetBuilder both = new DatasetBuilder(SPEC);
+        both.appendAll(a);
+        both.appendAll(b);
+        assertEquals(both.build().contentHash(), merged.loadAll().contentHash());
+    }
+
+    @Test
+    void appendingShardsOfAnotherSpecNamesThePart() throws IOException {
+        DatasetSpec other = new DatasetSpec(List.of("x", "z"), Box.uniform(1, -5, 5), List.of("a"), List.of(), true);
+        ShardedDataset part = ShardedDatasetWriter.write(episodes(other, 1), tmp.resolve("part-z"), 10, false);
+        try (ShardedDatasetWriter w = new ShardedDatasetWriter(tmp.resolve("d"), SPEC, 10, false)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> w.appendShards(part));
+            assertTrue(e.getMessage().contains("part-z"), e.getMessage());
+        }
+        assertFalse(Files.exists(tmp.resolve("d")), "nothing written");
+    }
+
+    @Test
     void anEpisodeLongerThanAShardGetsAShardOfItsOwn() throws IOException {
         ShardedDataset sharded = ShardedDatasetWriter.write(episodes(SPEC, 2), tmp.resolve("d"), 4, true);
         assertEquals(List.of(3, 7, 2, 9, 4, 5), sharded.shards().stream().map(ShardedDataset.Shard::steps).toList());

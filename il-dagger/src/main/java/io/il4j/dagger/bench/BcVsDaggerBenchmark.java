@@ -55,12 +55,21 @@ public final class BcVsDaggerBenchmark {
 
     /** Runs the benchmark as configured (deleting saved rounds first when {@code fresh}); returns the per-task results. */
     public static List<Comparison.TaskResult> run(Options o, PrintStream console) throws IOException {
+        return run(o, console, SweepExecutor.LOCAL);
+    }
+
+    /**
+     * As {@link #run(Options, PrintStream)}, with the (task, method, seed) cells run by {@code executor} (e.g. on Spark);
+     * the tables and plots are the same as a local run's.
+     */
+    public static List<Comparison.TaskResult> run(Options o, PrintStream console, SweepExecutor executor) throws IOException {
         Il4j.configure();
         List<BenchmarkTask> tasks = new ArrayList<>();
         for (String t : o.tasks()) tasks.add(BenchmarkTasks.byName(t, o.quick()));
         if (o.fresh())
             for (BenchmarkTask t : tasks) deleteRecursively(o.out().resolve(t.name()));
-        return run(tasks, o.methods(), seedList(o.firstSeed(), o.seeds()), o.out(), console);
+        return run(tasks, o.methods(), seedList(o.firstSeed(), o.seeds()), o.out(), console,
+                (task, dir) -> Comparison.run(task, o.quick(), o.methods(), seedList(o.firstSeed(), o.seeds()), dir, executor));
     }
 
     /** Deletes a task's saved round data (nothing when it does not exist). */
@@ -96,6 +105,16 @@ public final class BcVsDaggerBenchmark {
     /** Runs the comparison on every task and writes everything into {@code out}; returns the per-task results. */
     public static List<Comparison.TaskResult> run(List<BenchmarkTask> tasks, List<Method> methods, long[] seeds, Path out,
                                                   PrintStream console) throws IOException {
+        return run(tasks, methods, seeds, out, console, (task, dir) -> Comparison.run(task, methods, seeds, dir));
+    }
+
+    /** How one task's cells are run and summarized, given the task and its round-data directory. */
+    private interface TaskRunner {
+        Comparison.TaskResult run(BenchmarkTask task, Path runsDir);
+    }
+
+    private static List<Comparison.TaskResult> run(List<BenchmarkTask> tasks, List<Method> methods, long[] seeds, Path out,
+                                                   PrintStream console, TaskRunner runner) throws IOException {
         Path abs = out.toAbsolutePath().normalize();
         RunDirectory dir = RunDirectory.create(abs.getParent(), abs.getFileName().toString());
         Map<String, Object> config = new LinkedHashMap<>();
@@ -106,7 +125,7 @@ public final class BcVsDaggerBenchmark {
         dir.writeConfig(config);
         List<Comparison.TaskResult> results = new ArrayList<>();
         for (BenchmarkTask task : tasks) {
-            Comparison.TaskResult r = Comparison.run(task, methods, seeds, dir.path().resolve(task.name()));
+            Comparison.TaskResult r = runner.run(task, dir.path().resolve(task.name()));
             results.add(r);
             Comparison.plot(r, dir.path());
             Comparison.table(r).print(console);

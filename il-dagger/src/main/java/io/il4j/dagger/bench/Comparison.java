@@ -43,7 +43,7 @@ public final class Comparison {
      */
     public record SeedRun(String method, long seed, long labels, long oracleQueries, double evalReturn, double failure,
                           double crash, double[] cost, double slope, double failureAtMax, double meanDisagreement,
-                          double[] curveLabels, double[] curveReturns, double seconds) {
+                          double[] curveLabels, double[] curveReturns, double seconds) implements java.io.Serializable {
     }
 
     /**
@@ -81,6 +81,39 @@ public final class Comparison {
         }
     }
 
+    /**
+     * As {@link #run(BenchmarkTask, List, long[], Path)}, with the (method, seed) cells run by {@code executor}; the task
+     * must be the registered one of its name ({@link BenchmarkTasks#byName} with {@code quick}), since cells travel by name.
+     */
+    public static TaskResult run(BenchmarkTask task, boolean quick, List<Method> methods, long[] seeds, Path runsDir,
+                                 SweepExecutor executor) {
+        if (executor == SweepExecutor.LOCAL) return run(task, methods, seeds, runsDir);
+        List<SweepCell> cells = new ArrayList<>();
+        for (Method m : methods)
+            for (long seed : seeds)
+                cells.add(new SweepCell(task.name(), quick, m, seed, runsDir == null ? null : runDirectory(runsDir, m, seed).toString()));
+        List<SeedRun> runs;
+        try (Progress progress = Progress.start(task.name(), cells.size())) {
+            progress.setExtraMessage(cells.size() + " cells running on the sweep's executors");
+            runs = executor.run(cells);
+            progress.stepTo(cells.size());
+            progress.setExtraMessage("");
+        }
+        List<MethodSummary> summaries = new ArrayList<>();
+        for (int i = 0; i < methods.size(); i++)
+            summaries.add(summarize(methods.get(i).label(), runs.subList(i * seeds.length, (i + 1) * seeds.length), task.costHorizons()));
+        return result(task, summaries);
+    }
+
+    private static Path runDirectory(Path runsDir, Method m, long seed) {
+        return runsDir.resolve(m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-seed" + seed);
+    }
+
+    private static TaskResult result(BenchmarkTask task, List<MethodSummary> summaries) {
+        return new TaskResult(task.name(), task.describe(), task.costHorizons(), task.horizon(), task.failureMetric(), summaries,
+                claims(summaries));
+    }
+
     /** Runs every method on every seed; per-run round data go to {@code runsDir/<method>-seed<k>} (resumable). */
     public static TaskResult run(BenchmarkTask task, List<Method> methods, long[] seeds, Path runsDir) {
         List<MethodSummary> summaries = new ArrayList<>();
@@ -88,16 +121,14 @@ public final class Comparison {
             for (Method m : methods) {
                 List<SeedRun> runs = new ArrayList<>();
                 for (long seed : seeds) {
-                    runs.add(runOne(task, m, seed, runsDir == null ? null
-                            : runsDir.resolve(m.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "-seed" + seed)));
+                    runs.add(runOne(task, m, seed, runsDir == null ? null : runDirectory(runsDir, m, seed)));
                     progress.step();
                     progress.setExtraMessage(m.label() + " seed " + seed);
                 }
                 summaries.add(summarize(m.label(), runs, task.costHorizons()));
             }
         }
-        return new TaskResult(task.name(), task.describe(), task.costHorizons(), task.horizon(), task.failureMetric(), summaries,
-                claims(summaries));
+        return result(task, summaries);
     }
 
     static SeedRun runOne(BenchmarkTask task, Method method, long seed, Path runDirectory) {

@@ -139,6 +139,11 @@ public final class AggregationRun implements AutoCloseable {
         return aggregated.numSteps() + roundLabels;
     }
 
+    /** Labels the budget still allows ({@link Long#MAX_VALUE} without a budget). */
+    public long labelsLeft() {
+        return settings.labelBudget() > 0 ? Math.max(0, settings.labelBudget() - labelsUsed()) : Long.MAX_VALUE;
+    }
+
     /** Everything aggregated by completed rounds (a copy). */
     public Dataset aggregated() {
         return aggregated.build();
@@ -192,6 +197,18 @@ public final class AggregationRun implements AutoCloseable {
         double[] a = consult(observation, episode, step);
         roundLabels++;
         return a;
+    }
+
+    /**
+     * Counts an expert label obtained elsewhere (by a {@link io.il4j.dagger.RoundRollouts} on other machines) as one
+     * oracle query and one label, after checking it as {@link #consult} checks the oracle's answers.
+     */
+    public void acceptLabel(double[] observation, double[] action, int episode, int step) {
+        if (budgetExhausted()) throw new IllegalStateException("label budget of " + settings.labelBudget() + " already used");
+        String problem = invalidity(action);
+        if (problem != null) throw failure(episode, step, observation, "returned " + problem, null);
+        roundQueries++;
+        roundLabels++;
     }
 
     /** Counts an action already obtained by {@link #consult} as a label (HG-DAgger: a takeover state). */

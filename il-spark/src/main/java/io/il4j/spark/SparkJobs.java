@@ -1,0 +1,54 @@
+package io.il4j.spark;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** How il4j configures and starts a Spark context: no web UI, and on a cluster the Java 17 openings on the executors too. */
+public final class SparkJobs {
+
+    private SparkJobs() {
+    }
+
+    /** The JVM options Spark needs on Java 17 (one line, from the module's build). */
+    public static String javaOptions() {
+        try (InputStream in = SparkJobs.class.getResourceAsStream("spark-java-options.txt")) {
+            if (in == null) throw new IllegalStateException("spark-java-options.txt is missing from il-spark's jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The configuration of an il4j job on {@code master} ({@code local[N]}, {@code spark://host:port}, …). The driver JVM
+     * must already run with {@link #javaOptions()} (the il launcher and the tests start it so); executors started by a
+     * cluster get them through {@code spark.executor.extraJavaOptions}. A master already set (by spark-submit) is kept.
+     */
+    public static SparkConf conf(String master, String appName) {
+        SparkConf conf = new SparkConf().setAppName(appName)
+                .set("spark.ui.enabled", "false")
+                .set("spark.executor.extraJavaOptions", javaOptions());
+        if (master != null) conf.setMaster(master);
+        String jars = System.getProperty(JARS_PROPERTY, "");
+        if (!jars.isBlank() && !conf.get("spark.master", "local").startsWith("local")) conf.set("spark.jars", jars);
+        return conf;
+    }
+
+    /**
+     * System property naming (comma-separated) the jars a cluster's executors need: il4j's modules and their
+     * dependencies, without Spark's own. The il launcher sets it; Spark then serves them to the executors.
+     */
+    public static final String JARS_PROPERTY = "il4j.spark.jars";
+
+    /** Starts a context; close it when done. */
+    public static JavaSparkContext start(String master, String appName) {
+        JavaSparkContext sc = new JavaSparkContext(conf(master, appName));
+        sc.setLogLevel("WARN");
+        return sc;
+    }
+}
