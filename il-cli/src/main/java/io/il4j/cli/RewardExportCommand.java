@@ -33,7 +33,7 @@ final class RewardExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(reward)) throw new IllegalArgumentException("--reward: no such file: " + reward);
-        if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
+        OutputFileOption.requireNotDirectory(out);
         RewardFunction r = RewardFunctions.load(reward);
         Dataset d = input.load(data, System.err).dataset();
         try {

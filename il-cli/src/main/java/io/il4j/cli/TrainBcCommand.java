@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -136,7 +135,7 @@ final class TrainBcCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
+        OutputFileOption.requireNotDirectory(out);
         Il4j.configure();
         if (bufferShards < 1) throw new IllegalArgumentException("--buffer-shards must be >= 1, got " + bufferShards);
         ShardedDataset shards = ShardedDataset.isSharded(data) ? ShardedDataset.open(data) : null;

@@ -21,7 +21,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +135,7 @@ final class TrainCqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.exists(out) && Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
+        OutputFileOption.requireNotDirectory(out);
         Il4j.configure();
         Env env = eval == null ? null : io.il4j.envs.Envs.make(eval.envId, eval.envOptions);
         // a CSV file carries no action bounds: take the evaluation environment's unless given

@@ -26,7 +26,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,7 +128,7 @@ final class TrainIqLearnCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " is a directory; give a file name");
+        OutputFileOption.requireNotDirectory(out);
         if (online && envId == null) throw new IllegalArgumentException("--online needs --env (the environment to roll out in)");
         if (online && checkpoints.resume)
             throw new IllegalArgumentException("--resume: online IQ-Learn keeps no checkpoints (the environment's mid-episode state and "
