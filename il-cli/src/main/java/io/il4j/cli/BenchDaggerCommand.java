@@ -1,8 +1,8 @@
 package io.il4j.cli;
 
+import io.il4j.core.cluster.Cluster;
 import io.il4j.dagger.bench.BcVsDaggerBenchmark;
 import io.il4j.dagger.bench.BcVsDaggerBenchmark.Options;
-import io.il4j.dagger.bench.SweepExecutor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,7 +60,7 @@ final class BenchDaggerCommand implements Callable<Integer> {
                 List.of(tasks.split(",")), quick, fresh);
         // every completed round is on disk, so running the same command again continues where Ctrl-C stopped it
         try (StopNotice notice = StopNotice.install(spec, "completed rounds are kept under " + out, List.of("--fresh"));
-             SweepExecutor cells = SweepExecutor.open(sparkMaster)) {
+             Cluster cells = Cluster.open(sparkMaster)) {
             BcVsDaggerBenchmark.run(options, System.out, cells);
         }
         System.out.println("report: " + io.il4j.core.report.RunReport.write(out));

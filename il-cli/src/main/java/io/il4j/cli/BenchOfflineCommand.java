@@ -1,6 +1,7 @@
 package io.il4j.cli;
 
 import io.il4j.cli.bench.OfflineVsIlBenchmark;
+import io.il4j.core.cluster.Cluster;
 import io.il4j.core.runtime.Il4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,6 +66,15 @@ final class BenchOfflineCommand implements Callable<Integer> {
     @Option(names = "--eval-episodes", defaultValue = "20", description = "Evaluation episodes per policy (default: ${DEFAULT-VALUE}).")
     int evalEpisodes;
 
+    @Option(names = "--datasets", defaultValue = "datasets", paramLabel = "DIR",
+            description = "Directory of the shipped <task>/<tier>.csv files (default: ${DEFAULT-VALUE}).")
+    Path datasets;
+
+    @Option(names = "--spark-master", paramLabel = "URL", description = {"Run the (task, tier, method, seed) cells on Spark: local[*],",
+            "local[N] or spark://host:port; the tables and plot are the same as a local run's (--datasets must be at the same path",
+            "on every executor). The il launcher then adds il-spark and Spark (default: none, every cell here)."})
+    String sparkMaster;
+
     @Override
     public Integer call() throws Exception {
         Il4j.configure();
@@ -75,9 +85,12 @@ final class BenchOfflineCommand implements Callable<Integer> {
                 .toList();
         if (chosen.size() != tasks.size()) throw new IllegalArgumentException("--tasks: expected some of pendulum, driving, cartpole; got " + tasks);
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
-        var options = new OfflineVsIlBenchmark.Options(chosen, methods, firstSeed, seeds, topFraction, sampledActions, cqlAlpha, bcWarmup, out, System.out);
+        var options = new OfflineVsIlBenchmark.Options(chosen, methods, firstSeed, seeds,
+                new OfflineVsIlBenchmark.Training(topFraction, sampledActions, cqlAlpha, bcWarmup), datasets, out, System.out);
         if (merge != null) OfflineVsIlBenchmark.merge(options, merge);
-        else OfflineVsIlBenchmark.run(options);
+        else try (Cluster cluster = Cluster.open(sparkMaster)) {
+            OfflineVsIlBenchmark.run(options, cluster);
+        }
         System.out.println("wrote " + out.resolve("summary.md") + ", results.json, runs.csv, normalized-score.png; report: "
                 + io.il4j.core.report.RunReport.write(out));
         return 0;

@@ -1,13 +1,17 @@
 package io.il4j.cli;
 
+import io.il4j.core.cluster.Cluster;
+import io.il4j.core.cluster.ShardedConversion;
 import io.il4j.core.io.DatasetFiles;
 import io.il4j.core.io.LoadResult;
+import io.il4j.core.io.ShardedDataset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code il convert IN OUT}: converts between CSV and NPZ, and imports HDF5. */
@@ -18,14 +22,14 @@ import java.util.concurrent.Callable;
                 "NPZ reloads much faster than CSV and is readable by numpy (np.load).",
                 "A CSV file is converted into shards while it is read, so a log larger than memory converts (a discrete",
                 "action space then needs --num-actions); NPZ and HDF5 inputs are loaded whole first.",
+                "Several input files (LOG1.csv LOG2.csv ... OUT_DIR --shard-steps N) become one sharded dataset, their episodes",
+                "in file order, one task per file; with --spark-master the files are converted on Spark, into the same shards.",
                 "The output is written to a temporary file and moved into place: a failed conversion leaves nothing behind."})
 final class ConvertCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "IN", description = "Input file (.csv, .npz, .h5, .hdf5).")
-    Path in;
-
-    @Parameters(index = "1", paramLabel = "OUT", description = "Output file (.csv or .npz).")
-    Path out;
+    @Parameters(arity = "2..*", paramLabel = "IN... OUT", description = {"Input file(s) (.csv, .npz, .h5, .hdf5), then the output: a file",
+            "(.csv or .npz) or, with --shard-steps, a sharded dataset directory."})
+    List<Path> paths;
 
     @Option(names = "--compress", description = "Deflate NPZ entries, as np.savez_compressed (default: off, as np.savez).")
     boolean compress;
@@ -35,13 +39,32 @@ final class ConvertCommand implements Callable<Integer> {
                     + "split) plus manifest.json with SHA-256 checksums; 0 = one file (default: ${DEFAULT-VALUE}).")
     int shardSteps;
 
+    @Option(names = "--spark-master", paramLabel = "URL", description = {"Convert the input files on Spark (needs --shard-steps), one task",
+            "per file: local[*], local[N] or spark://host:port; OUT's parent directory must be visible to every executor.",
+            "The il launcher then adds il-spark and Spark to the classpath (default: none, here)."})
+    String sparkMaster;
+
     @Mixin
     DataInputOptions data;
 
     @Override
     public Integer call() throws Exception {
         if (shardSteps < 0) throw new IllegalArgumentException("--shard-steps must be >= 0 (0 = one file), got " + shardSteps);
+        List<Path> inputs = paths.subList(0, paths.size() - 1);
+        Path out = paths.get(paths.size() - 1);
         DatasetFiles.checkWritable(out, shardSteps); // fail on a bad output before reading anything
+        if (inputs.size() > 1 || sparkMaster != null) {
+            if (shardSteps == 0)
+                throw new IllegalArgumentException((inputs.size() > 1 ? inputs.size() + " input files" : "--spark-master")
+                        + " convert into one sharded dataset: give --shard-steps N");
+            try (Cluster cluster = Cluster.open(sparkMaster)) {
+                ShardedDataset shards = ShardedConversion.convert(cluster, inputs, out, data.csvOptions(), shardSteps, compress,
+                        w -> System.err.println("warning: " + w));
+                System.out.println("wrote " + out + ": " + shards);
+            }
+            return 0;
+        }
+        Path in = inputs.get(0);
         if (shardSteps > 0) {
             System.out.println("wrote " + out + ": " + data.convertToShards(in, out, shardSteps, compress, System.err));
             return 0;

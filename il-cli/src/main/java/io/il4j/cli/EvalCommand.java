@@ -1,10 +1,10 @@
 package io.il4j.cli;
 
+import io.il4j.core.cluster.Cluster;
+import io.il4j.core.cluster.EvaluationTask;
+import io.il4j.core.cluster.PolicyBytes;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.EpisodeResult;
-import io.il4j.core.env.GoalConditionedPolicy;
-import io.il4j.core.env.GoalEnv;
-import io.il4j.core.env.Rollouts;
 import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.core.policy.Policies;
 import io.il4j.core.policy.Policy;
@@ -19,7 +19,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +48,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runs;
 
+    @Option(names = "--spark-master", paramLabel = "URL", description = {"Roll the episodes out on Spark: local[*], local[N] or",
+            "spark://host:port, in contiguous slices, one per executor core; the same episodes and table as a local run.",
+            "The il launcher then adds il-spark and Spark to the classpath (default: none, every episode in this JVM)."})
+    String sparkMaster;
+
     @Option(names = "--name", defaultValue = "eval", description = "Run directory name (default: ${DEFAULT-VALUE}).")
     String name;
 
@@ -68,15 +72,17 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(policyFile + " does not fit " + env.selection.envId + ": " + why
                         + "; evaluate it in the environment its data came from");
             });
-        // only a goal-conditioned policy gets the episode's goal appended; a goal-blind one (plain BC) in a
-        // GoalEnv acts on the observation alone, which is how its success rate becomes a baseline
-        Policy policy = e instanceof GoalEnv g && loaded instanceof SpecifiedPolicy b && b.goalDim() > 0
-                ? new GoalConditionedPolicy(loaded, g) : loaded;
-        List<EpisodeResult> results = new ArrayList<>(episodes);
-        try (Progress progress = Progress.start("eval " + env.selection.envId, episodes)) {
-            for (int i = 0; i < episodes; i++) {
-                results.add(Rollouts.runEpisode(e, policy, seed + i, Integer.MAX_VALUE, null));
-                progress.step();
+        PolicyBytes policy = PolicyBytes.of(policyFile);
+        RegisteredEnv source = new RegisteredEnv(env.selection.envId, env.selection.envOptions);
+        List<EpisodeResult> results;
+        if (sparkMaster == null) {
+            // one task over every episode, here: the same episodes a cluster runs in slices
+            try (Progress progress = Progress.start("eval " + env.selection.envId, episodes)) {
+                results = new EvaluationTask(policy, source, seed, 0, episodes, Integer.MAX_VALUE).run(progress::step);
+            }
+        } else {
+            try (Cluster cluster = Cluster.open(sparkMaster)) {
+                results = EvaluationTask.evaluate(cluster, policy, source, episodes, seed, Integer.MAX_VALUE);
             }
         }
         EvaluationSummary summary = EvaluationSummary.of(results);

@@ -1,10 +1,10 @@
 package io.il4j.spark;
 
+import io.il4j.core.cluster.EnvSource;
 import io.il4j.core.env.Env;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.envs.Envs;
 
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param options      options of the registered environment (empty for a factory)
  * @param factoryClass fully qualified name of a {@link SimulatorFactory}, or null
  */
-public record Simulator(String envId, Map<String, String> options, String factoryClass) implements Serializable {
+public record Simulator(String envId, Map<String, String> options, String factoryClass) implements EnvSource {
 
     public Simulator {
         if ((envId == null) == (factoryClass == null))
@@ -38,6 +38,7 @@ public record Simulator(String envId, Map<String, String> options, String factor
         return s;
     }
 
+    @Override
     public Env newEnv() {
         return envId != null ? Envs.make(envId, options) : newFactory().newEnv();
     }

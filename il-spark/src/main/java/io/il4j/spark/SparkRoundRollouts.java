@@ -1,6 +1,7 @@
 package io.il4j.spark;
 
 import io.il4j.bc.BcPolicy;
+import io.il4j.core.cluster.PolicyBytes;
 import io.il4j.core.env.Env;
 import io.il4j.core.policy.ExpertOracle;
 import io.il4j.core.policy.Policy;
@@ -97,7 +98,7 @@ public final class SparkRoundRollouts implements RoundRollouts {
     }
 
     private static PolicyBytes policyBytes(Policy learner, int round) {
-        if (learner instanceof BcPolicy b) return PolicyBytes.of(b, "dagger round " + round + " learner");
+        if (learner instanceof BcPolicy b) return BcPolicyBytes.of(b, "dagger round " + round + " learner");
         throw new IllegalArgumentException("Spark rollouts ship the round's learner as a BC policy file; the policy learner returned a "
                 + learner.getClass().getName() + " (use a BC learner, e.g. BcLearners.behavioralCloning())");
     }

@@ -4,6 +4,7 @@ import io.il4j.bc.BcConfig;
 import io.il4j.bc.BcPolicy;
 import io.il4j.bc.BcTrainer;
 import io.il4j.bc.HeadType;
+import io.il4j.core.cluster.PolicyBytes;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.EpisodeResult;
@@ -33,7 +34,7 @@ class SparkRolloutsTest {
     @Test
     void evaluationOnLocal2EqualsTheLocalRunWithTheSameSeeds() {
         BcPolicy policy = pendulumPolicy();
-        PolicyBytes shipped = PolicyBytes.of(policy, "test");
+        PolicyBytes shipped = BcPolicyBytes.of(policy, "test");
         Simulator sim = Simulator.registered("pendulum", Map.of("max_steps", "120"));
         int episodes = 7;
         long seed = 1_000;
@@ -54,7 +55,7 @@ class SparkRolloutsTest {
         BcPolicy policy = pendulumPolicy();
         Simulator sim = Simulator.factory(ShortPendulum.class);
         List<EpisodeResult> local = Rollouts.evaluate(new ShortPendulum().newEnv(), policy, 4, 5, Integer.MAX_VALUE);
-        assertEquals(local, SparkRollouts.evaluate(SparkTestContext.get(), PolicyBytes.of(policy, "test"), sim, 4, 5, Integer.MAX_VALUE));
+        assertEquals(local, SparkRollouts.evaluate(SparkTestContext.get(), BcPolicyBytes.of(policy, "test"), sim, 4, 5, Integer.MAX_VALUE));
         assertEquals(50, local.get(0).length());
     }
 

@@ -3,7 +3,8 @@ package io.il4j.cli.bench;
 import io.il4j.bc.BcConfig;
 import io.il4j.bc.BcTrainer;
 import io.il4j.bc.HeadType;
-import io.il4j.core.train.TrainingListener;
+import io.il4j.core.cluster.Cluster;
+import io.il4j.core.cluster.ClusterTask;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.EpisodeSplit;
 import io.il4j.core.env.EpisodeResult;
@@ -30,6 +31,7 @@ import io.il4j.offline.FilteredBc;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,20 +54,28 @@ import java.util.Map;
 public final class OfflineVsIlBenchmark {
 
     /** Per-task budget: network widths, steps, evaluation episodes. */
-    public record TaskBudget(String task, List<String> tiers, boolean discrete, List<Integer> hidden, int cqlSteps, int bcSteps, int evalEpisodes) {
+    public record TaskBudget(String task, List<String> tiers, boolean discrete, List<Integer> hidden, int cqlSteps, int bcSteps, int evalEpisodes)
+            implements Serializable {
     }
 
     /**
-     * @param cqlAlpha  continuous CQL's penalty weight
-     * @param bcWarmup  continuous CQL's actor BC warm-up steps
+     * How the methods train, beyond each task's budget.
+     *
+     * @param topFraction filtered BC: fraction of episodes kept by return
+     * @param cqlAlpha    continuous CQL's penalty weight
+     * @param bcWarmup    continuous CQL's actor BC warm-up steps
      */
-    public record Options(List<TaskBudget> tasks, List<String> methods, long firstSeed, int seeds, double topFraction, int sampledActions,
-                          double cqlAlpha, int bcWarmup, Path out, PrintStream log) {
+    public record Training(double topFraction, int sampledActions, double cqlAlpha, int bcWarmup) implements Serializable {
+    }
+
+    /** @param datasets the directory holding {@code <task>/<tier>.csv} (the shipped {@code datasets}) */
+    public record Options(List<TaskBudget> tasks, List<String> methods, long firstSeed, int seeds, Training training, Path datasets,
+                          Path out, PrintStream log) {
     }
 
     /** One trained policy's figures. */
     public record Run(String task, String tier, String method, long seed, double evalReturn, double normalizedScore, double actionError,
-                      Map<String, Double> metrics, double seconds) {
+                      Map<String, Double> metrics, double seconds) implements Serializable {
     }
 
     private static final long EVAL_SEED = 10_000;
@@ -83,42 +93,87 @@ public final class OfflineVsIlBenchmark {
                         evalEpisodes));
     }
 
+    /**
+     * One (task, tier, method, seed) cell, named so that it can run on another machine: it loads the tier's file, trains
+     * the method on the same 90% of the episodes as every cell of the tier, evaluates it on the shared evaluation seeds
+     * and scores it against the task's expert and random returns, which the driver measured once.
+     *
+     * @param dataFile absolute path of the tier's CSV file (on a cluster: where every executor sees it)
+     */
+    public record Cell(TaskBudget task, String tier, String method, long seed, String dataFile, double expertReturn, double randomReturn,
+                       Training training) implements ClusterTask<Run> {
+        @Override
+        public Run run() throws IOException {
+            Env env = Envs.make(task.task());
+            CsvOptions csvOpt = env.spec().actionSpace() instanceof Box box ? CsvOptions.builder().actionBounds(box).build() : CsvOptions.defaults();
+            EpisodeSplit split = EpisodeSplit.of(DatasetFiles.load(Path.of(dataFile), csvOpt).dataset(), HOLDOUT, 7);
+            long s0 = System.nanoTime();
+            Policy p = train(method, task, split.train(), seed, training);
+            double secs = (System.nanoTime() - s0) / 1e9;
+            List<EpisodeResult> res = Rollouts.evaluate(env, p, task.evalEpisodes(), EVAL_SEED, env.spec().maxEpisodeSteps());
+            double ret = mean(res);
+            return new Run(task.task(), tier, method, seed, ret, 100 * (ret - randomReturn) / (expertReturn - randomReturn),
+                    actionError(p, split.validation()), metrics(task.task(), res, split.validation()), secs);
+        }
+    }
+
+    /** Every cell on this JVM, one after another (summary rewritten after each task of each seed). */
     public static List<Run> run(Options o) throws IOException {
+        return run(o, Cluster.LOCAL);
+    }
+
+    /**
+     * Runs the cells on {@code cluster} (e.g. Spark's, {@code --spark-master}); the rows, tables and plot are the same as a
+     * local run's. Rows are appended to {@code runs.csv} as they come back: on a cluster, all at once at the end.
+     */
+    public static List<Run> run(Options o, Cluster cluster) throws IOException {
         Files.createDirectories(o.out());
         Path csv = o.out().resolve("runs.csv");
         Files.deleteIfExists(csv);
-        List<Run> runs = new ArrayList<>();
         long t0 = System.nanoTime();
+        Map<String, double[]> references = new LinkedHashMap<>(); // task -> expert and random returns
+        for (TaskBudget t : o.tasks()) references.put(t.task(), referenceReturns(t));
+        List<List<Cell>> groups = new ArrayList<>(); // the cells of one task and seed: the local run writes the summary after each
         for (long seed = o.firstSeed(); seed < o.firstSeed() + o.seeds(); seed++)
             for (TaskBudget t : o.tasks()) {
-                Env env = Envs.make(t.task());
-                int maxSteps = env.spec().maxEpisodeSteps();
-                double expert = mean(Rollouts.evaluate(env, Envs.behaviour(t.task(), "expert", env, Map.of(), 1), t.evalEpisodes(), EVAL_SEED, maxSteps));
-                double random = mean(Rollouts.evaluate(env, Envs.behaviour(t.task(), "random", env, Map.of(), 1), t.evalEpisodes(), EVAL_SEED, maxSteps));
-                for (String tier : t.tiers()) {
-                    CsvOptions csvOpt = env.spec().actionSpace() instanceof Box box ? CsvOptions.builder().actionBounds(box).build() : CsvOptions.defaults();
-                    Dataset all = DatasetFiles.load(Path.of("datasets", t.task(), tier + ".csv"), csvOpt).dataset();
-                    EpisodeSplit split = EpisodeSplit.of(all, HOLDOUT, 7);
-                    for (String method : o.methods()) {
-                        long s0 = System.nanoTime();
-                        Policy p = train(method, t, split.train(), seed, o);
-                        double secs = (System.nanoTime() - s0) / 1e9;
-                        List<EpisodeResult> res = Rollouts.evaluate(env, p, t.evalEpisodes(), EVAL_SEED, maxSteps);
-                        double ret = mean(res);
-                        Map<String, Double> metrics = metrics(t.task(), res, split.validation());
-                        Run r = new Run(t.task(), tier, method, seed, ret, 100 * (ret - random) / (expert - random),
-                                actionError(p, split.validation()), metrics, secs);
-                        runs.add(r);
-                        append(csv, r);
-                        o.log().printf(Locale.ROOT, "[%5.0fs] %s/%s %s seed %d: return %.1f, normalized %.1f, action error %.3f (%.0f s)%n",
-                                (System.nanoTime() - t0) / 1e9, t.task(), tier, method, seed, ret, r.normalizedScore(), r.actionError(), secs);
-                    }
-                }
+                List<Cell> group = new ArrayList<>();
+                for (String tier : t.tiers())
+                    for (String method : o.methods())
+                        group.add(new Cell(t, tier, method, seed, o.datasets().resolve(t.task()).resolve(tier + ".csv").toAbsolutePath().toString(),
+                                references.get(t.task())[0], references.get(t.task())[1], o.training()));
+                groups.add(group);
+            }
+        List<Run> runs = new ArrayList<>();
+        if (cluster == Cluster.LOCAL) {
+            for (List<Cell> group : groups) {
+                for (Cell c : group) record(o, csv, runs, Cluster.runHere(c), t0);
                 // after every task of every seed: an interrupted benchmark still leaves the tables of what it measured
                 writeSummary(o, runs, (System.nanoTime() - t0) / 1e9, false);
             }
+        } else {
+            List<Cell> cells = groups.stream().flatMap(List::stream).toList();
+            o.log().println(cells.size() + " cells running on the cluster");
+            for (Run r : cluster.run(cells)) record(o, csv, runs, r, t0);
+        }
         writeSummary(o, runs, (System.nanoTime() - t0) / 1e9, true);
         return runs;
+    }
+
+    /** The task's expert and random behaviour policies' mean returns on the evaluation seeds (the score's 100 and 0). */
+    private static double[] referenceReturns(TaskBudget t) {
+        Env env = Envs.make(t.task());
+        int maxSteps = env.spec().maxEpisodeSteps();
+        return new double[]{
+                mean(Rollouts.evaluate(env, Envs.behaviour(t.task(), "expert", env, Map.of(), 1), t.evalEpisodes(), EVAL_SEED, maxSteps)),
+                mean(Rollouts.evaluate(env, Envs.behaviour(t.task(), "random", env, Map.of(), 1), t.evalEpisodes(), EVAL_SEED, maxSteps))};
+    }
+
+    private static void record(Options o, Path csv, List<Run> runs, Run r, long t0) throws IOException {
+        runs.add(r);
+        append(csv, r);
+        o.log().printf(Locale.ROOT, "[%5.0fs] %s/%s %s seed %d: return %.1f, normalized %.1f, action error %.3f (%.0f s)%n",
+                (System.nanoTime() - t0) / 1e9, r.task(), r.tier(), r.method(), r.seed(), r.evalReturn(), r.normalizedScore(), r.actionError(),
+                r.seconds());
     }
 
     /**
@@ -145,7 +200,7 @@ public final class OfflineVsIlBenchmark {
         return runs;
     }
 
-    private static Policy train(String method, TaskBudget t, Dataset data, long seed, Options o) {
+    private static Policy train(String method, TaskBudget t, Dataset data, long seed, Training o) {
         switch (method) {
             case "bc", "filtered-bc" -> {
                 Dataset d = method.equals("bc") ? data : FilteredBc.topEpisodes(data, o.topFraction());
@@ -312,10 +367,10 @@ public final class OfflineVsIlBenchmark {
         AtomicFiles.writeString(o.out().resolve("summary.md"), text);
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("seeds", runs.stream().mapToLong(Run::seed).distinct().sorted().toArray());
-        results.put("top_fraction", o.topFraction());
-        results.put("sampled_actions", o.sampledActions());
-        results.put("cql_alpha", o.cqlAlpha());
-        results.put("cql_bc_warmup_steps", o.bcWarmup());
+        results.put("top_fraction", o.training().topFraction());
+        results.put("sampled_actions", o.training().sampledActions());
+        results.put("cql_alpha", o.training().cqlAlpha());
+        results.put("cql_bc_warmup_steps", o.training().bcWarmup());
         results.put("tasks", o.tasks());
         results.put("wall_seconds", seconds);
         results.put("results", json);

@@ -1,5 +1,6 @@
 package io.il4j.dagger.bench;
 
+import io.il4j.core.cluster.Cluster;
 import io.il4j.core.report.RunDirectory;
 import io.il4j.core.report.Table;
 import io.il4j.core.runtime.Il4j;
@@ -55,21 +56,21 @@ public final class BcVsDaggerBenchmark {
 
     /** Runs the benchmark as configured (deleting saved rounds first when {@code fresh}); returns the per-task results. */
     public static List<Comparison.TaskResult> run(Options o, PrintStream console) throws IOException {
-        return run(o, console, SweepExecutor.LOCAL);
+        return run(o, console, Cluster.LOCAL);
     }
 
     /**
-     * As {@link #run(Options, PrintStream)}, with the (task, method, seed) cells run by {@code executor} (e.g. on Spark);
+     * As {@link #run(Options, PrintStream)}, with the (task, method, seed) cells run on {@code cluster} (e.g. Spark's);
      * the tables and plots are the same as a local run's.
      */
-    public static List<Comparison.TaskResult> run(Options o, PrintStream console, SweepExecutor executor) throws IOException {
+    public static List<Comparison.TaskResult> run(Options o, PrintStream console, Cluster cluster) throws IOException {
         Il4j.configure();
         List<BenchmarkTask> tasks = new ArrayList<>();
         for (String t : o.tasks()) tasks.add(BenchmarkTasks.byName(t, o.quick()));
         if (o.fresh())
             for (BenchmarkTask t : tasks) deleteRecursively(o.out().resolve(t.name()));
         return run(tasks, o.methods(), seedList(o.firstSeed(), o.seeds()), o.out(), console,
-                (task, dir) -> Comparison.run(task, o.quick(), o.methods(), seedList(o.firstSeed(), o.seeds()), dir, executor));
+                (task, dir) -> Comparison.run(task, o.quick(), o.methods(), seedList(o.firstSeed(), o.seeds()), dir, cluster));
     }
 
     /** Deletes a task's saved round data (nothing when it does not exist). */

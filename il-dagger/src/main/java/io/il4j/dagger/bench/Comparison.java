@@ -1,5 +1,6 @@
 package io.il4j.dagger.bench;
 
+import io.il4j.core.cluster.Cluster;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.Rollouts;
 import io.il4j.core.metrics.Estimate;
@@ -82,20 +83,20 @@ public final class Comparison {
     }
 
     /**
-     * As {@link #run(BenchmarkTask, List, long[], Path)}, with the (method, seed) cells run by {@code executor}; the task
+     * As {@link #run(BenchmarkTask, List, long[], Path)}, with the (method, seed) cells run on {@code cluster}; the task
      * must be the registered one of its name ({@link BenchmarkTasks#byName} with {@code quick}), since cells travel by name.
      */
     public static TaskResult run(BenchmarkTask task, boolean quick, List<Method> methods, long[] seeds, Path runsDir,
-                                 SweepExecutor executor) {
-        if (executor == SweepExecutor.LOCAL) return run(task, methods, seeds, runsDir);
+                                 Cluster cluster) {
+        if (cluster == Cluster.LOCAL) return run(task, methods, seeds, runsDir);
         List<SweepCell> cells = new ArrayList<>();
         for (Method m : methods)
             for (long seed : seeds)
                 cells.add(new SweepCell(task.name(), quick, m, seed, runsDir == null ? null : runDirectory(runsDir, m, seed).toString()));
         List<SeedRun> runs;
         try (Progress progress = Progress.start(task.name(), cells.size())) {
-            progress.setExtraMessage(cells.size() + " cells running on the sweep's executors");
-            runs = executor.run(cells);
+            progress.setExtraMessage(cells.size() + " cells running on the cluster");
+            runs = cluster.run(cells);
             progress.stepTo(cells.size());
             progress.setExtraMessage("");
         }

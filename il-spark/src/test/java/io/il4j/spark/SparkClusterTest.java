@@ -1,10 +1,10 @@
 package io.il4j.spark;
 
+import io.il4j.core.cluster.Cluster;
 import io.il4j.dagger.bench.BenchmarkTask;
 import io.il4j.dagger.bench.BenchmarkTasks;
 import io.il4j.dagger.bench.Comparison;
 import io.il4j.dagger.bench.Method;
-import io.il4j.dagger.bench.SweepExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +14,12 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SparkSweepsTest {
+class SparkClusterTest {
 
     @Test
     void aSweepOnLocal2GivesTheLocalTableAndPlotData(@TempDir Path dir) throws Exception {
@@ -27,7 +28,7 @@ class SparkSweepsTest {
         long[] seeds = {0};
         Comparison.TaskResult local = Comparison.run(task, methods, seeds, dir.resolve("local"));
         Comparison.TaskResult spark = Comparison.run(task, true, methods, seeds, dir.resolve("spark"),
-                SparkSweeps.on(SparkTestContext.get()));
+                SparkCluster.on(SparkTestContext.get()));
 
         assertEquals(Comparison.table(local).render(), Comparison.table(spark).render());
         for (Method m : methods) {
@@ -43,10 +44,15 @@ class SparkSweepsTest {
     }
 
     @Test
-    void theSparkFactoryIsFoundByServiceLoader() {
-        try (SweepExecutor e = SweepExecutor.open("local[1]")) {
-            assertInstanceOf(SweepExecutor.class, e);
-            assertNotEquals(SweepExecutor.LOCAL, e);
+    void theSparkFactoryIsFoundByServiceLoaderAndSharesTheJvmsContext() {
+        SparkTestContext.get();
+        try (Cluster c = Cluster.open("local[2]")) {
+            assertNotEquals(Cluster.LOCAL, c);
+            assertEquals(2, c.parallelism());
+            assertEquals(List.of(1, 4, 9), c.run(List.<io.il4j.core.cluster.ClusterTask<Integer>>of(() -> 1, () -> 4, () -> 9)));
         }
+        assertFalse(SparkTestContext.get().sc().isStopped(), "closing a cluster that shares the context leaves it running");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cluster.open("local[1]"));
+        assertTrue(e.getMessage().contains("already runs"), e.getMessage());
     }
 }
