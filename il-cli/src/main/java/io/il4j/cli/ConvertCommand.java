@@ -3,6 +3,7 @@ package io.il4j.cli;
 import io.il4j.core.cluster.Cluster;
 import io.il4j.core.cluster.ShardedConversion;
 import io.il4j.core.io.DatasetFiles;
+import io.il4j.core.io.Hdf5Options;
 import io.il4j.core.io.LoadResult;
 import io.il4j.core.io.ShardedDataset;
 import picocli.CommandLine.Command;
@@ -57,6 +58,8 @@ final class ConvertCommand implements Callable<Integer> {
             if (shardSteps == 0)
                 throw new IllegalArgumentException((inputs.size() > 1 ? inputs.size() + " input files" : "--spark-master")
                         + " convert into one sharded dataset: give --shard-steps N");
+            if (!data.hdf5Options().equals(Hdf5Options.defaults()))
+                throw new IllegalArgumentException("the HDF5 options apply to one input file; several files are read with the detected layout");
             try (Cluster cluster = Cluster.open(sparkMaster)) {
                 ShardedDataset shards = ShardedConversion.convert(cluster, inputs, out, data.csvOptions(), shardSteps, compress,
                         w -> System.err.println("warning: " + w));
