@@ -56,8 +56,8 @@ final class ConvertCommand implements Callable<Integer> {
         DatasetFiles.checkWritable(out, shardSteps); // fail on a bad output before reading anything
         if (inputs.size() > 1 || sparkMaster != null) {
             if (shardSteps == 0)
-                throw new IllegalArgumentException((inputs.size() > 1 ? inputs.size() + " input files" : "--spark-master")
-                        + " convert into one sharded dataset: give --shard-steps N");
+                throw new IllegalArgumentException((inputs.size() > 1 ? inputs.size() + " input files convert" : "--spark-master converts")
+                        + " into one sharded dataset: give --shard-steps N");
             if (!data.hdf5Options().equals(Hdf5Options.defaults()))
                 throw new IllegalArgumentException("the HDF5 options apply to one input file; several files are read with the detected layout");
             try (Cluster cluster = Cluster.open(sparkMaster)) {

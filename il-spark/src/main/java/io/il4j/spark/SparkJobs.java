@@ -78,7 +78,13 @@ public final class SparkJobs {
 
     /** Starts a context of its own (not shared: see {@link #acquire}); stop it when done. */
     public static JavaSparkContext start(String master, String appName) {
-        JavaSparkContext sc = new JavaSparkContext(conf(master, appName));
+        SparkConf conf = conf(master, appName);
+        JavaSparkContext sc;
+        try {
+            sc = new JavaSparkContext(conf);
+        } catch (Exception e) { // e.g. a master URL Spark cannot parse (SparkException: thrown from Scala, undeclared)
+            throw new IllegalArgumentException("cannot start Spark on " + conf.get("spark.master", "(no master)") + ": " + e.getMessage(), e);
+        }
         sc.setLogLevel("WARN");
         return sc;
     }
