@@ -70,9 +70,9 @@ final class BenchOfflineCommand implements Callable<Integer> {
             description = "Directory of the shipped <task>/<tier>.csv files (default: ${DEFAULT-VALUE}).")
     Path datasets;
 
-    @Option(names = "--spark-master", paramLabel = "URL", description = {"Run the (task, tier, method, seed) cells on Spark: local[*],",
-            "local[N] or spark://host:port; the tables and plot are the same as a local run's (--datasets must be at the same path",
-            "on every executor). The il launcher then adds il-spark and Spark (default: none, every cell here)."})
+    @Option(names = "--spark-master", paramLabel = "URL", description = "Run the (task, tier, method, seed) cells on Spark: local[*], "
+            + "local[N] or spark://host:port; the tables and plot are the same as a local run's (--datasets must be at the same path "
+            + "on every executor). The il launcher then adds il-spark and Spark (default: none, every cell here).")
     String sparkMaster;
 
     @Override

@@ -23,13 +23,13 @@ import java.util.concurrent.Callable;
                 "NPZ reloads much faster than CSV and is readable by numpy (np.load).",
                 "A CSV file is converted into shards while it is read, so a log larger than memory converts (a discrete",
                 "action space then needs --num-actions); NPZ and HDF5 inputs are loaded whole first.",
-                "Several input files (LOG1.csv LOG2.csv ... OUT_DIR --shard-steps N) become one sharded dataset, their episodes",
-                "in file order, one task per file; with --spark-master the files are converted on Spark, into the same shards.",
+                "Several input files (il convert LOG1.csv LOG2.csv ... OUT_DIR --shard-steps N) become one sharded dataset, their "
+                        + "episodes in file order, one task per file; with --spark-master the files are converted on Spark, into the same shards.",
                 "The output is written to a temporary file and moved into place: a failed conversion leaves nothing behind."})
 final class ConvertCommand implements Callable<Integer> {
 
-    @Parameters(arity = "2..*", paramLabel = "IN... OUT", description = {"Input file(s) (.csv, .npz, .h5, .hdf5), then the output: a file",
-            "(.csv or .npz) or, with --shard-steps, a sharded dataset directory."})
+    @Parameters(arity = "2..*", paramLabel = "FILE", description = "The input file(s) (.csv, .npz, .h5, .hdf5), then the output: a file "
+            + "(.csv or .npz) or, with --shard-steps, a sharded dataset directory.")
     List<Path> paths;
 
     @Option(names = "--compress", description = "Deflate NPZ entries, as np.savez_compressed (default: off, as np.savez).")
@@ -40,9 +40,9 @@ final class ConvertCommand implements Callable<Integer> {
                     + "split) plus manifest.json with SHA-256 checksums; 0 = one file (default: ${DEFAULT-VALUE}).")
     int shardSteps;
 
-    @Option(names = "--spark-master", paramLabel = "URL", description = {"Convert the input files on Spark (needs --shard-steps), one task",
-            "per file: local[*], local[N] or spark://host:port; OUT's parent directory must be visible to every executor.",
-            "The il launcher then adds il-spark and Spark to the classpath (default: none, here)."})
+    @Option(names = "--spark-master", paramLabel = "URL", description = "Convert the input files on Spark (needs --shard-steps), one task "
+            + "per file: local[*], local[N] or spark://host:port; the output's parent directory must be visible to every executor. "
+            + "The il launcher then adds il-spark and Spark to the classpath (default: none, here).")
     String sparkMaster;
 
     @Mixin

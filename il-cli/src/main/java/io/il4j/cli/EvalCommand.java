@@ -48,9 +48,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "runs", description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runs;
 
-    @Option(names = "--spark-master", paramLabel = "URL", description = {"Roll the episodes out on Spark: local[*], local[N] or",
-            "spark://host:port, in contiguous slices, one per executor core; the same episodes and table as a local run.",
-            "The il launcher then adds il-spark and Spark to the classpath (default: none, every episode in this JVM)."})
+    @Option(names = "--spark-master", paramLabel = "URL", description = "Roll the episodes out on Spark: local[*], local[N] or "
+            + "spark://host:port, in contiguous slices, one per executor core; the same episodes and table as a local run. "
+            + "The il launcher then adds il-spark and Spark to the classpath (default: none, every episode in this JVM).")
     String sparkMaster;
 
     @Option(names = "--name", defaultValue = "eval", description = "Run directory name (default: ${DEFAULT-VALUE}).")
