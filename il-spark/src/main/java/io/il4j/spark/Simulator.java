@@ -1,8 +1,8 @@
 package io.il4j.spark;
 
-import io.il4j.core.cluster.EnvSource;
 import io.il4j.core.env.Env;
 import io.il4j.core.policy.ExpertOracle;
+import io.il4j.dagger.SimulatorSource;
 import io.il4j.envs.Envs;
 
 import java.util.LinkedHashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
  * @param options      options of the registered environment (empty for a factory)
  * @param factoryClass fully qualified name of a {@link SimulatorFactory}, or null
  */
-public record Simulator(String envId, Map<String, String> options, String factoryClass) implements EnvSource {
+public record Simulator(String envId, Map<String, String> options, String factoryClass) implements SimulatorSource {
 
     public Simulator {
         if ((envId == null) == (factoryClass == null))
@@ -43,6 +43,7 @@ public record Simulator(String envId, Map<String, String> options, String factor
         return envId != null ? Envs.make(envId, options) : newFactory().newEnv();
     }
 
+    @Override
     public ExpertOracle newExpert() {
         return envId != null ? Envs.expert(envId, options) : newFactory().newExpert();
     }

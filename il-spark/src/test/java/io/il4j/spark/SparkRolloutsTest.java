@@ -9,6 +9,7 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.Rollouts;
+import io.il4j.dagger.BcPolicyBytes;
 import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.envs.Envs;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
-package io.il4j.spark;
+package io.il4j.dagger;
 
 import io.il4j.bc.BcPolicy;
 import io.il4j.bc.internal.BcPolicyFile;
 import io.il4j.core.cluster.PolicyBytes;
+import io.il4j.core.policy.Policy;
 import io.il4j.core.train.Provenance;
 
 import java.io.IOException;
@@ -15,6 +16,15 @@ import java.util.Map;
 public final class BcPolicyBytes {
 
     private BcPolicyBytes() {
+    }
+
+    /**
+     * A DAgger round's learner, to send to other machines: it must be a BC policy (what {@link BcLearners} give).
+     */
+    public static PolicyBytes ofLearner(Policy learner, int round) {
+        if (learner instanceof BcPolicy b) return of(b, "dagger round " + round + " learner");
+        throw new IllegalArgumentException("rollouts on a cluster ship the round's learner as a BC policy file; the policy learner returned a "
+                + learner.getClass().getName() + " (use a BC learner, e.g. BcLearners.behavioralCloning())");
     }
 
     /** Its weights are stored as the float32 they are, so the loaded copy acts exactly as the original. */
