@@ -1,10 +1,21 @@
 package io.il4j.dagger;
 
 import io.il4j.bc.BcConfig;
+import io.il4j.bc.BcPolicy;
 import io.il4j.bc.BcTrainer;
 import io.il4j.bc.HeadType;
+import io.il4j.bc.internal.BcPolicyFile;
+import io.il4j.core.cluster.PolicyBytes;
 import io.il4j.core.data.Dataset;
+import io.il4j.core.policy.Policy;
 import io.il4j.core.policy.PolicyLearner;
+import io.il4j.core.train.Provenance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The learner DAgger and its variants use unless given another: behavioural cloning (il-bc) with a
@@ -45,5 +56,28 @@ public final class BcLearners {
     /** BC with the given settings (their head must fit the environment's action space). */
     public static PolicyLearner behavioralCloning(BcConfig config) {
         return new BcTrainer(config);
+    }
+
+    /**
+     * A learner these give (a BC policy) as the bytes of its policy file, which is how a DAgger round's learner travels to
+     * the tasks of a cluster ({@link ClusterRoundRollouts}). Its weights are stored as the float32 they are, so the loaded
+     * copy acts exactly as the original. Another kind of policy is refused.
+     */
+    public static PolicyBytes policyFile(Policy learner, String purpose) {
+        if (!(learner instanceof BcPolicy b))
+            throw new IllegalArgumentException("rollouts on a cluster ship the round's learner as a BC policy file; the policy learner returned a "
+                    + learner.getClass().getName() + " (use a BC learner, e.g. BcLearners.behavioralCloning())");
+        try {
+            Path tmp = Files.createTempFile("il4j-policy-", ".zip");
+            try {
+                Files.delete(tmp); // the writer moves its own temp file into place
+                BcPolicyFile.write(b, Provenance.of(purpose, "", "", b.config().seed(), 0, 0, false, Map.of()), tmp);
+                return PolicyBytes.of(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the policy to a temporary file", e);
+        }
     }
 }

@@ -41,7 +41,7 @@ public final class ClusterRoundRollouts implements RoundRollouts {
 
     @Override
     public List<LabelledEpisode> rollOut(DaggerRound round, Policy learner) {
-        PolicyBytes shipped = learner == null ? null : BcPolicyBytes.ofLearner(learner, round.round());
+        PolicyBytes shipped = learner == null ? null : BcLearners.policyFile(learner, "dagger round " + round.round() + " learner");
         List<LabelledEpisode> done = new ArrayList<>();
         long offset = 0; // coin draws (= labels) used by the accepted episodes
         int next = 0;

@@ -9,7 +9,7 @@ import io.il4j.core.data.Dataset;
 import io.il4j.core.env.Env;
 import io.il4j.core.env.EpisodeResult;
 import io.il4j.core.env.Rollouts;
-import io.il4j.dagger.BcPolicyBytes;
+import io.il4j.dagger.BcLearners;
 import io.il4j.core.metrics.EvaluationSummary;
 import io.il4j.envs.Envs;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class SparkRolloutsTest {
     @Test
     void evaluationOnLocal2EqualsTheLocalRunWithTheSameSeeds() {
         BcPolicy policy = pendulumPolicy();
-        PolicyBytes shipped = BcPolicyBytes.of(policy, "test");
+        PolicyBytes shipped = BcLearners.policyFile(policy, "test");
         Simulator sim = Simulator.registered("pendulum", Map.of("max_steps", "120"));
         int episodes = 7;
         long seed = 1_000;
@@ -56,7 +56,7 @@ class SparkRolloutsTest {
         BcPolicy policy = pendulumPolicy();
         Simulator sim = Simulator.factory(ShortPendulum.class);
         List<EpisodeResult> local = Rollouts.evaluate(new ShortPendulum().newEnv(), policy, 4, 5, Integer.MAX_VALUE);
-        assertEquals(local, SparkRollouts.evaluate(SparkTestContext.get(), BcPolicyBytes.of(policy, "test"), sim, 4, 5, Integer.MAX_VALUE));
+        assertEquals(local, SparkRollouts.evaluate(SparkTestContext.get(), BcLearners.policyFile(policy, "test"), sim, 4, 5, Integer.MAX_VALUE));
         assertEquals(50, local.get(0).length());
     }
 
