@@ -104,6 +104,10 @@ final class TrainIqLearnCommand implements Callable<Integer> {
     @Option(names = "--start-steps", paramLabel = "N", description = "Online: environment steps before the first update (default: ${DEFAULT-VALUE}).")
     int startSteps = OnlineConfig.DEFAULT.startSteps();
 
+    @Option(names = "--absorbing-weight", paramLabel = "W", description = "Online: replay weight of the absorbing state per termination: "
+            + "discounted = gamma/(1-gamma) steps (the value term telescopes through it), once = 1 (default: discounted).")
+    String absorbingWeight = "discounted";
+
     @Option(names = "--eval-episodes", paramLabel = "N", description = "Evaluation episodes when --env is given (default: ${DEFAULT-VALUE}).")
     int evalEpisodes = 10;
 
@@ -137,7 +141,8 @@ final class TrainIqLearnCommand implements Callable<Integer> {
         Path reward = rewardOut != null ? rewardOut : siblingReward(out);
         IqLearnConfig config = new IqLearnConfig(hidden, Activation.RELU, steps, batch, lr, actorLr, gamma, temperature,
                 parseValueTerm(valueTerm), chi2Alpha, seed, targetTau == null ? 0 : targetTau);
-        OnlineConfig onlineConfig = new OnlineConfig(OnlineConfig.DEFAULT.replayCapacity(), startSteps, seed);
+        OnlineConfig onlineConfig = new OnlineConfig(OnlineConfig.DEFAULT.replayCapacity(), startSteps, seed)
+                .withAbsorbingWeight(parseAbsorbingWeight(absorbingWeight));
         Il4j.configure();
         Env env = envId == null ? null : makeEnv();
         Dataset dataset = input.load(data, System.err).dataset();
@@ -221,6 +226,14 @@ final class TrainIqLearnCommand implements Callable<Integer> {
             case "value" -> IqLearnConfig.ValueTerm.VALUE;
             case "initial" -> IqLearnConfig.ValueTerm.INITIAL;
             default -> throw new IllegalArgumentException("--value-term must be value or initial, got '" + s + "'");
+        };
+    }
+
+    static OnlineConfig.AbsorbingWeight parseAbsorbingWeight(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "discounted" -> OnlineConfig.AbsorbingWeight.DISCOUNTED;
+            case "once" -> OnlineConfig.AbsorbingWeight.ONCE;
+            default -> throw new IllegalArgumentException("--absorbing-weight must be discounted or once, got '" + s + "'");
         };
     }
 

@@ -27,9 +27,9 @@ final class AbsorbingState {
         this.adam = new Adam(rho, learningRate);
     }
 
-    /** The replay weight of the absorbing state per termination, {@code gamma / (1 - gamma)}, or 0 with absorbing states off. */
+    /** The replay weight of the absorbing state per termination ({@link OnlineConfig#absorbingWeight()}), or 0 with absorbing states off. */
     static double weight(OnlineConfig online, double gamma) {
-        return online.absorbingStates() ? gamma / (1 - gamma) : 0;
+        return online.absorbingStates() ? online.absorbingWeight().weight(gamma) : 0;
     }
 
     /** The absorbing self-transition's implied reward {@code rho}. */
