@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * IQ-Learn's recovered reward for Box actions, {@code r(s, a, s') = Q(s,a) - gamma (1 - terminal) V(s')}, with
- * {@code V(s') = E_{a'~pi}[Q(s',a') - alpha log pi(a'|s')]} estimated from {@code samples} actions of the soft
+ * IQ-Learn's recovered reward for Box actions, {@code r(s, a, s') = Q(s,a) - gamma V(s')}, with
+ * {@code V(s') = E_{a'~pi}[Q(s',a') - alpha log pi(a'|s')]} (after a termination, the absorbing state's value: see
+ * {@link RewardFunction#absorbingReward}) estimated from {@code samples} actions of the soft
  * actor drawn with the same fixed noise on every call (so the reward is a deterministic function). Plain Java
  * over the exported weights. Not thread-safe (forward workspaces); one instance per thread.
  */
@@ -29,14 +30,14 @@ public final class ContinuousSoftQReward implements RewardFunction {
     private final MlpForward.Workspace criticWs, actorWs;
     private final TanhGaussian dist;
     private final Normalizer obsNorm, actNorm;
-    private final double gamma, temperature;
+    private final double gamma, temperature, absorbingReward;
     private final int samples, obsDim, actDim;
     private final Provenance provenance;
     private final double[] eps;
     private final float[] in, z, a;
 
     public ContinuousSoftQReward(MlpWeights critic, MlpWeights actor, TanhGaussian dist, Normalizer obsNorm, Normalizer actNorm,
-                                 double gamma, double temperature, int samples, Provenance provenance) {
+                                 double gamma, double temperature, double absorbingReward, int samples, Provenance provenance) {
         this.criticWeights = critic;
         this.actorWeights = actor;
         this.critic = new MlpForward(critic);
@@ -48,6 +49,7 @@ public final class ContinuousSoftQReward implements RewardFunction {
         this.actNorm = actNorm;
         this.gamma = gamma;
         this.temperature = temperature;
+        this.absorbingReward = absorbingReward;
         this.samples = samples;
         this.provenance = provenance;
         this.obsDim = actor.inputDim();
@@ -96,7 +98,12 @@ public final class ContinuousSoftQReward implements RewardFunction {
     @Override
     public double reward(double[] observation, double[] action, double[] nextObservation, boolean terminal) {
         double qa = q(observation, action);
-        return terminal ? qa : qa - gamma * value(nextObservation);
+        return RewardFunctions.softQReward(qa, gamma, absorbingReward, terminal, () -> value(nextObservation));
+    }
+
+    @Override
+    public double absorbingReward() {
+        return absorbingReward;
     }
 
     private void check(double[] observation) {
@@ -114,7 +121,7 @@ public final class ContinuousSoftQReward implements RewardFunction {
         extra.put("samples", samples);
         extra.put("logStdMin", dist.logStdMin());
         extra.put("logStdMax", dist.logStdMax());
-        RewardFunctions.writer(TYPE, gamma, temperature, extra, obsNorm, provenance)
+        RewardFunctions.writer(TYPE, gamma, temperature, absorbingReward, extra, obsNorm, provenance)
                 .put("critic.bin", criticWeights.toBytes())
                 .put("actor.bin", actorWeights.toBytes())
                 .putText("action-normalizer.json", actNorm.toJson())
@@ -126,6 +133,6 @@ public final class ContinuousSoftQReward implements RewardFunction {
         TanhGaussian dist = new TanhGaussian(actor.outputDim() / 2, meta.path("logStdMin").asDouble(), meta.path("logStdMax").asDouble());
         return new ContinuousSoftQReward(MlpWeights.fromBytes(archive.entry("critic.bin")), actor, dist, obsNorm,
                 Normalizer.fromJson(archive.text("action-normalizer.json")), meta.path("gamma").asDouble(), meta.path("temperature").asDouble(),
-                meta.path("samples").asInt(), provenance);
+                RewardFunctions.absorbingReward(meta), meta.path("samples").asInt(), provenance);
     }
 }
