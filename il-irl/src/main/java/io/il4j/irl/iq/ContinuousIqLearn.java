@@ -275,12 +275,14 @@ public final class ContinuousIqLearn implements IqLearner {
     }
 
     /**
-     * The recovered reward {@code Q(s,a) - gamma V(s')}, {@code V} estimated with the actor's samples; after a termination
-     * the absorbing state's value (0 without one).
+     * The recovered reward {@code Q(s,a) - gamma V(s')}, {@code V} estimated with the actor's samples on the critic the
+     * objective took {@code V(s')} from (the target critic when there is one); after a termination the absorbing state's
+     * value (0 without one).
      */
     @Override
     public ContinuousSoftQReward reward(Map<String, Double> metrics) {
-        return new ContinuousSoftQReward(critic.weights(), actor.network().weights(), actor.distribution(), obsNorm, actNorm,
+        MlpWeights q = critic.weights();
+        return new ContinuousSoftQReward(q, targetCritic == null ? q : targetCritic.weights(), actor.network().weights(), actor.distribution(), obsNorm, actNorm,
                 config.gamma(), config.temperature(), absorbing == null ? 0 : absorbing.reward(), ContinuousSoftQReward.DEFAULT_SAMPLES,
                 provenance(metrics));
     }
