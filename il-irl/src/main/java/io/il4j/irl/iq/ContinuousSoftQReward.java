@@ -113,6 +113,12 @@ public final class ContinuousSoftQReward implements RewardFunction {
         return RewardFunctions.softQReward(qa, gamma, absorbingReward, terminal, () -> value(nextObservation));
     }
 
+    /** This reward with {@code V(s')} from the Q critic itself (package-private: to compare the two in tests). */
+    ContinuousSoftQReward withValuesOfQCritic() {
+        return new ContinuousSoftQReward(criticWeights, criticWeights, actorWeights, dist, obsNorm, actNorm, gamma, temperature, absorbingReward,
+                samples, provenance);
+    }
+
     @Override
     public double absorbingReward() {
         return absorbingReward;
