@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the IRL table in the README: IQ-Learn (offline and online) and BC on CartPole, Pendulum and
 # Driving with 1, 5 and 20 expert episodes over SEEDS seeds; MaxEnt IRL and IQ-Learn on GridWorld; recovered
-# vs true reward (Pearson/Spearman, recovered return per behaviour tier) and a scatter PNG per environment.
+# vs true reward (Pearson/Spearman, recovered return per behaviour tier, also to the horizon: a terminated episode
+# continues in the reward's learned absorbing state) and a scatter PNG per environment.
 # Writes runs/irl/{runs.csv, rewards.csv, results.json, table.md, scatter-<env>.png}.
 #
 # Every figure comes from ./il commands (il train iqlearn / bc / maxent-irl, il eval, il reward eval).
@@ -42,6 +43,11 @@ il() { java -Xmx2g -Djava.awt.headless=true -Dorg.bytedeco.javacpp.maxPhysicalBy
 
 RUNS_CSV="$OUT/runs.csv"
 REWARDS_CSV="$OUT/rewards.csv"
+REWARDS_HEADER="env,method,episodes,seed,tier,pearson,spearman,recovered_return,true_return,recovered_return_to_horizon"
+if [ "${APPEND:-0}" = 1 ] && [ -f "$REWARDS_CSV" ] && [ "$(head -n 1 "$REWARDS_CSV")" != "$REWARDS_HEADER" ]; then
+  echo "irl.sh: $REWARDS_CSV was written by an older irl.sh (its columns differ); use another OUT or APPEND=0" >&2
+  exit 2
+fi
 if [ "${APPEND:-0}" = 1 ] && [ -f "$RUNS_CSV" ] && [ -f "$REWARDS_CSV" ]; then
   for f in "$RUNS_CSV" "$REWARDS_CSV"; do # drop the rows this invocation re-measures
     awk -F, -v envs=" $ENVS " -v methods=" $METHODS " -v eps=" $EPISODES " 'NR == 1 { print; next }
@@ -51,7 +57,7 @@ if [ "${APPEND:-0}" = 1 ] && [ -f "$RUNS_CSV" ] && [ -f "$REWARDS_CSV" ]; then
   done
 else
   echo "env,method,episodes,seed,return,seconds" > "$RUNS_CSV"
-  echo "env,method,episodes,seed,tier,pearson,spearman,recovered_return,true_return,recovered_return_to_horizon" > "$REWARDS_CSV"
+  echo "$REWARDS_HEADER" > "$REWARDS_CSV"
 fi
 
 # Mean episode return of a shipped CSV (reward column summed per episode).
