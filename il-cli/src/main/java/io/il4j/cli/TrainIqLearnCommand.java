@@ -86,7 +86,9 @@ final class TrainIqLearnCommand implements Callable<Integer> {
     @Option(names = "--gamma", paramLabel = "X", description = "Discount (default: ${DEFAULT-VALUE}).")
     double gamma = D.gamma();
 
-    @Option(names = "--temperature", paramLabel = "X", description = "Entropy temperature alpha of the soft value (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--temperature", paramLabel = "X", description = "Entropy temperature alpha of the soft value (default: ${DEFAULT-VALUE}). "
+            + "Online it must be near the reward's scale (about 1 for the default chi-squared alpha): on CartPole 0.01 returned 117-380 online, "
+            + "1 returned 441-500 (README, Inverse RL).")
     double temperature = D.temperature();
 
     @Option(names = "--value-term", paramLabel = "FORM", description = "value: E[V(s) - gamma V(s')] over sampled transitions; "
