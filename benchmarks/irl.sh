@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Reproduces the IRL table in the README: IQ-Learn (offline and online) and BC on CartPole, Pendulum and
 # Driving with 1, 5 and 20 expert episodes over SEEDS seeds; MaxEnt IRL and IQ-Learn on GridWorld; recovered
-# vs true reward (Pearson/Spearman, recovered return per behaviour tier) and a scatter PNG per environment.
+# vs true reward (Pearson/Spearman, recovered return per behaviour tier, also to the horizon: a terminated episode
+# continues in the reward's learned absorbing state) and a scatter PNG per environment.
 # Writes runs/irl/{runs.csv, rewards.csv, results.json, table.md, scatter-<env>.png}.
 #
 # Every figure comes from ./il commands (il train iqlearn / bc / maxent-irl, il eval, il reward eval).
 # Knobs (environment variables): SEEDS (default "0 1 2"), EPISODES ("1 5 20"), ENVS ("gridworld cartpole pendulum driving"),
-# ONLINE_ENVS ("cartpole pendulum": online IQ-Learn rolls out in these), ONLINE_SEEDS (online runs only for these seeds,
+# ONLINE_ENVS ("cartpole pendulum driving": online IQ-Learn rolls out in these), ONLINE_SEEDS (online runs only for these seeds,
 # default: all of SEEDS), METHODS (which runs, default "offline online bc": re-run only some rows with e.g. METHODS=online),
-# EVAL_EPISODES (10), PENDULUM_ONLINE_STEPS (20000), OUT (runs/irl), APPEND (1: keep the rows of earlier invocations in OUT and replace only those of
+# EVAL_EPISODES (10), PENDULUM_ONLINE_STEPS (20000), DRIVING_ONLINE_STEPS (20000), OUT (runs/irl), APPEND (1: keep the rows of earlier invocations in OUT and replace only those of
 # this invocation's ENVS x METHODS x EPISODES, so that the table can be built in parts; default 0 starts the table afresh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,7 @@ ROOT="$(pwd)"
 SEEDS="${SEEDS:-0 1 2}"
 EPISODES="${EPISODES:-1 5 20}"
 ENVS="${ENVS:-gridworld cartpole pendulum driving}"
-ONLINE_ENVS="${ONLINE_ENVS:-cartpole pendulum}"
+ONLINE_ENVS="${ONLINE_ENVS:-cartpole pendulum driving}"
 ONLINE_SEEDS="${ONLINE_SEEDS:-$SEEDS}"
 EVAL_EPISODES="${EVAL_EPISODES:-10}"
 METHODS="${METHODS:-offline online bc}"
@@ -32,7 +33,7 @@ SNAP="$OUT/work/classpath"
 rm -rf "$SNAP" && mkdir -p "$SNAP"
 CP=""
 i=0
-for entry in $(ls il-cli/target/il-cli-*.jar | grep -v -E 'sources|javadoc' | head -n 1) $(tr ':' ' ' < il-cli/target/il-classpath.txt); do
+for entry in $(ls "$ROOT"/il-cli/target/il-cli-*.jar | grep -v -E 'sources|javadoc' | head -n 1) $(tr ':' ' ' < il-cli/target/il-classpath.txt); do
   case "$entry" in
     "$ROOT"/*) i=$((i + 1)); cp -r "$entry" "$SNAP/$i-$(basename "$entry")"; entry="$SNAP/$i-$(basename "$entry")" ;;
   esac
@@ -42,6 +43,11 @@ il() { java -Xmx2g -Djava.awt.headless=true -Dorg.bytedeco.javacpp.maxPhysicalBy
 
 RUNS_CSV="$OUT/runs.csv"
 REWARDS_CSV="$OUT/rewards.csv"
+REWARDS_HEADER="env,method,episodes,seed,tier,pearson,spearman,recovered_return,true_return,recovered_return_to_horizon"
+if [ "${APPEND:-0}" = 1 ] && [ -f "$REWARDS_CSV" ] && [ "$(head -n 1 "$REWARDS_CSV")" != "$REWARDS_HEADER" ]; then
+  echo "irl.sh: $REWARDS_CSV was written by an older irl.sh (its columns differ); use another OUT or APPEND=0" >&2
+  exit 2
+fi
 if [ "${APPEND:-0}" = 1 ] && [ -f "$RUNS_CSV" ] && [ -f "$REWARDS_CSV" ]; then
   for f in "$RUNS_CSV" "$REWARDS_CSV"; do # drop the rows this invocation re-measures
     awk -F, -v envs=" $ENVS " -v methods=" $METHODS " -v eps=" $EPISODES " 'NR == 1 { print; next }
@@ -51,7 +57,7 @@ if [ "${APPEND:-0}" = 1 ] && [ -f "$RUNS_CSV" ] && [ -f "$REWARDS_CSV" ]; then
   done
 else
   echo "env,method,episodes,seed,return,seconds" > "$RUNS_CSV"
-  echo "env,method,episodes,seed,tier,pearson,spearman,recovered_return,true_return" > "$REWARDS_CSV"
+  echo "$REWARDS_HEADER" > "$REWARDS_CSV"
 fi
 
 # Mean episode return of a shipped CSV (reward column summed per episode).
@@ -64,7 +70,7 @@ record_reward_eval() { # env method episodes seed reward-file
   local dir="$OUT/work/reval-$1-$2-$3-$4"
   il reward eval --reward "$5" --env "$1" --episodes "$EVAL_EPISODES" --runs "$OUT/work" --name "reval-$1-$2-$3-$4" > "$dir.log" 2>&1
   for tier in expert medium random; do
-    jq -r --arg t "$tier" '[.[$t].pearson, .[$t].spearman, .[$t].meanRecoveredReturn, .[$t].meanTrueReturn] | map(tostring) | join(",")' \
+    jq -r --arg t "$tier" '[.[$t].pearson, .[$t].spearman, .[$t].meanRecoveredReturn, .[$t].meanTrueReturn, .[$t].meanRecoveredReturnToHorizon] | map(tostring) | join(",")' \
       "$OUT/work/reval-$1-$2-$3-$4/results.json" | sed "s/^/$1,$2,$3,$4,$tier,/" >> "$REWARDS_CSV"
   done
   cp "$OUT/work/reval-$1-$2-$3-$4/scatter.png" "$OUT/scatter-$1.png"
@@ -73,7 +79,7 @@ record_reward_eval() { # env method episodes seed reward-file
 iq_args() { # env -> IQ-Learn options per environment (stated in the README next to the table)
   case "$1" in
     gridworld) echo "--gamma 0.95" ;;
-    cartpole) echo "" ;;
+    cartpole) echo "--temperature 1" ;; # 0.01 before: online 117/277/380 (see the README's temperature sweep)
     pendulum) echo "--temperature 0.05 --actor-lr 1e-3" ;;
     driving) echo "--temperature 0.05 --actor-lr 1e-3" ;;
   esac
@@ -83,7 +89,7 @@ iq_args() { # env -> IQ-Learn options per environment (stated in the README next
 online_args() { case "$1" in pendulum|driving) echo "--target-tau 0.005" ;; *) echo "" ;; esac; }
 # Offline: gradient steps; online: environment steps (one update per step after 1,000).
 offline_steps() { case "$1" in gridworld|cartpole) echo 3000 ;; *) echo 5000 ;; esac; }
-online_steps() { case "$1" in pendulum) echo "${PENDULUM_ONLINE_STEPS:-20000}" ;; *) echo 5000 ;; esac; }
+online_steps() { case "$1" in pendulum) echo "${PENDULUM_ONLINE_STEPS:-20000}" ;; driving) echo "${DRIVING_ONLINE_STEPS:-20000}" ;; *) echo 5000 ;; esac; }
 
 run_iq() { # env data episodes seed mode
   local env=$1 data=$2 n=$3 seed=$4 mode=$5
@@ -165,7 +171,9 @@ for (env, method, n), rets in sorted(groups.items()):
     exp = next((x for x in rw if x["tier"] == "expert"), None)
     order = None
     if rw:
-        rr = {x["tier"]: float(x["recovered_return"]) for x in rw}
+        # in the MDP the reward was learned in: a terminated episode continues in the absorbing state to the horizon
+        # (equal to the plain sum for rewards without a learned absorbing state)
+        rr = {x["tier"]: float(x["recovered_return_to_horizon"]) for x in rw}
         order = rr.get("expert", 0) > rr.get("medium", 0) > rr.get("random", 0)
     rows.append(dict(env=env, method=method, episodes=n, seeds=len(rets), mean_return=statistics.mean(rets),
                      std_return=statistics.stdev(rets) if len(rets) > 1 else 0.0, score=statistics.mean(score),
@@ -177,7 +185,7 @@ if os.path.exists(f"{out}/work/maxent/results.json"):
     maxent = json.load(open(f"{out}/work/maxent/results.json"))
 json.dump(dict(rows=rows, maxent=maxent, reference_returns=ref), open(f"{out}/results.json", "w"), indent=2)
 with open(f"{out}/table.md", "w") as f:
-    f.write("| env | method | expert episodes | seeds | return (mean ± sd) | % of expert | reward Pearson (expert states) | recovered return expert > medium > random |\n|---|---|---|---|---|---|---|---|\n")
+    f.write("| env | method | expert episodes | seeds | return (mean ± sd) | % of expert | reward Pearson (expert states) | recovered return to horizon expert > medium > random |\n|---|---|---|---|---|---|---|---|\n")
     for r in rows:
         p = "" if r["pearson_expert"] is None else f'{r["pearson_expert"]:.2f}'
         o = "" if r["tier_order_expert_medium_random"] is None else ("yes" if r["tier_order_expert_medium_random"] else "no")

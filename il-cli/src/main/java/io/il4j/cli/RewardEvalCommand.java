@@ -32,7 +32,9 @@ import java.util.concurrent.Callable;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compares a recovered reward with the environment's true reward on fresh rollouts of its behaviour tiers "
                 + "(expert: states the expert visits; medium and random: states it mostly does not).",
-                "Prints Pearson and Spearman correlation per tier and the mean recovered and true return per episode, and writes "
+                "Prints Pearson and Spearman correlation per tier and the mean recovered and true return per episode (the recovered one "
+                        + "also to the horizon: a terminated episode continues in the absorbing state with the reward's absorbing-state "
+                        + "reward, learned online, 0 otherwise), and writes "
                         + "runs/<name>/ with results.json and scatter.png (recovered vs true reward per transition).",
                 "On gridworld a discrete reward is also tabulated with the exact model: EPIC distance to the true reward and the "
                         + "true return of policies re-trained on it (greedy value iteration, soft value iteration)."})
@@ -65,8 +67,11 @@ final class RewardEvalCommand implements Callable<Integer> {
         if (episodes < 1) throw new IllegalArgumentException("--episodes must be at least 1, got " + episodes);
         Il4j.configure();
         RewardFunction r = RewardFunctions.load(reward);
+        Env made = env.selection.make();
+        int horizon = made.spec().maxEpisodeSteps();
         Map<String, Object> results = new LinkedHashMap<>();
-        Table t = new Table("tier", "transitions", "pearson", "spearman", "recovered return", "true return")
+        results.put("absorbingReward", r.absorbingReward());
+        Table t = new Table("tier", "transitions", "pearson", "spearman", "recovered return", "recovered return to horizon", "true return")
                 .title("recovered vs true reward in " + env.selection.envId);
         var plot = Plots.trajectories("Recovered vs true reward, " + env.selection.envId, "true reward", "recovered reward");
         for (String tier : tiers) {
@@ -78,18 +83,18 @@ final class RewardEvalCommand implements Callable<Integer> {
             }
             RewardEvaluation ev;
             try {
-                ev = RewardEvaluation.of(r, d);
+                ev = RewardEvaluation.of(r, d, horizon);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(reward + " vs " + env.selection.envId + ": " + e.getMessage(), e);
             }
             results.put(tier, ev);
-            t.addRow(tier, ev.transitions(), f(ev.pearson()), f(ev.spearman()), f(ev.meanRecoveredReturn()), f(ev.meanTrueReturn()));
+            t.addRow(tier, ev.transitions(), f(ev.pearson()), f(ev.spearman()), f(ev.meanRecoveredReturn()), f(ev.meanRecoveredReturnToHorizon()),
+                    f(ev.meanTrueReturn()));
             double[] rec = RewardEvaluation.recoveredRewards(r, d);
             double[] truth = new double[rec.length];
             for (int i = 0; i < rec.length; i++) truth[i] = d.transitions().reward(i);
             plot.points(tier, truth, rec);
         }
-        Env made = env.selection.make();
         if (made instanceof GridWorldEnv grid && r instanceof DiscreteSoftQReward q) {
             Map<String, Double> tab = gridWorldCheck(grid, q);
             results.put("tabular", tab);
@@ -107,6 +112,9 @@ final class RewardEvalCommand implements Callable<Integer> {
         run.writeResults(results);
         plot.save(run.file("scatter.png"));
         System.out.println(t.render());
+        System.out.printf(Locale.ROOT, "recovered return: the recovered reward summed over each episode's steps; to horizon: an episode that "
+                + "terminates after T < %d steps also earns the reward's absorbing-state reward %.4f for each of the remaining steps "
+                + "(the MDP the reward was learned in; 0 unless learned online with absorbing states)%n", horizon, r.absorbingReward());
         System.out.println("run: " + run.path());
         return 0;
     }

@@ -97,6 +97,9 @@ class IrlCommandsTest {
         err = stderrOf(() -> assertEquals(2, Main.run("train", "iqlearn", "--data", "../datasets/cartpole/expert.csv", "--online",
                 "--out", out.toString(), "--runs", dir.toString())));
         assertTrue(err.contains("--online needs --env"), err);
+        err = stderrOf(() -> assertEquals(2, Main.run("train", "iqlearn", "--data", "../datasets/cartpole/expert.csv", "--online",
+                "--env", "cartpole", "--absorbing-weight", "twice", "--out", out.toString(), "--runs", dir.toString())));
+        assertTrue(err.contains("--absorbing-weight must be discounted or once"), err);
         // continuous data without bounds and without an environment to take them from
         err = stderrOf(() -> assertEquals(2, Main.run("train", "iqlearn", "--data", "../datasets/pendulum/expert.csv",
                 "--out", out.toString(), "--runs", dir.toString())));

@@ -14,8 +14,14 @@ import io.il4j.irl.iq.RewardFunction;
  * @param spearman             Spearman rank correlation
  * @param meanRecoveredReturn  mean over episodes of the summed recovered reward
  * @param meanTrueReturn       mean over episodes of the summed true reward (same transitions)
+ * @param horizon              the episode length {@code H} of the environment (its time limit)
+ * @param meanRecoveredReturnToHorizon mean over episodes of the recovered return in the MDP the reward was learned in: an
+ *                             episode that terminates after {@code T < H} steps continues in the absorbing state, which
+ *                             earns the reward's {@link RewardFunction#absorbingReward} for each of the {@code H - T}
+ *                             remaining steps (equal to {@code meanRecoveredReturn} for a reward whose absorbing reward is 0)
  */
-public record RewardEvaluation(int transitions, double pearson, double spearman, double meanRecoveredReturn, double meanTrueReturn) {
+public record RewardEvaluation(int transitions, double pearson, double spearman, double meanRecoveredReturn, double meanTrueReturn,
+                               int horizon, double meanRecoveredReturnToHorizon) {
 
     /** The recovered reward of every transition of {@code data} (index = transition index of {@link Dataset#transitions()}). */
     public static double[] recoveredRewards(RewardFunction reward, Dataset data) {
@@ -30,8 +36,9 @@ public record RewardEvaluation(int transitions, double pearson, double spearman,
         return r;
     }
 
-    /** Scores {@code reward} on {@code data}, which must record true rewards. */
-    public static RewardEvaluation of(RewardFunction reward, Dataset data) {
+    /** Scores {@code reward} on {@code data}, which must record true rewards, for episodes of at most {@code horizon} steps. */
+    public static RewardEvaluation of(RewardFunction reward, Dataset data, int horizon) {
+        if (horizon < 1) throw new IllegalArgumentException("the horizon must be at least 1 step, got " + horizon);
         if (!data.spec().hasRewards()) throw new IllegalArgumentException("the data record no rewards to compare with");
         Transitions tr = data.transitions();
         if (tr.size() < 2) throw new IllegalArgumentException("the data have " + tr.size() + " transitions; a correlation needs at least 2");
@@ -43,11 +50,17 @@ public record RewardEvaluation(int transitions, double pearson, double spearman,
             recByEpisode[e] += rec[i];
             trueByEpisode[e] += truth[i];
         }
-        double mr = 0, mt = 0;
-        for (int e = 0; e < recByEpisode.length; e++) {
-            mr += recByEpisode[e] / recByEpisode.length;
-            mt += trueByEpisode[e] / trueByEpisode.length;
+        double mr = 0, mt = 0, mh = 0;
+        int episodes = recByEpisode.length;
+        for (int e = 0; e < episodes; e++) {
+            mr += recByEpisode[e] / episodes;
+            mt += trueByEpisode[e] / episodes;
+            int length = data.episodeLength(e);
+            if (length > horizon)
+                throw new IllegalArgumentException("episode " + e + " has " + length + " steps, more than the horizon of " + horizon);
+            boolean terminated = length > 0 && data.isTerminal(data.episodeFirstStep(e) + length - 1);
+            mh += (recByEpisode[e] + (terminated ? (horizon - length) * reward.absorbingReward() : 0)) / episodes;
         }
-        return new RewardEvaluation(tr.size(), Correlation.pearson(rec, truth), Correlation.spearman(rec, truth), mr, mt);
+        return new RewardEvaluation(tr.size(), Correlation.pearson(rec, truth), Correlation.spearman(rec, truth), mr, mt, horizon, mh);
     }
 }

@@ -241,7 +241,10 @@ public final class ContinuousIqLearn implements IqLearner {
         actor.backward(actorSample, actGrad, logpGrad, false);
         actorAdam.step();
         stepsTrained++;
-        log.observe(loss, objective, Map.of("actor_loss", actorLoss));
+        Map<String, Double> diagnostics = new java.util.LinkedHashMap<>(); // a fixed column order in metrics.csv
+        diagnostics.put("actor_loss", actorLoss);
+        if (absorbing != null) diagnostics.put("absorbing_reward", absorbing.reward());
+        log.observe(loss, objective, diagnostics);
     }
 
     /** Writes critic input row {@code r} = (observation row {@code i} of {@code obs}, action row {@code j} of {@code act}). */
@@ -271,11 +274,17 @@ public final class ContinuousIqLearn implements IqLearner {
                 config.seed()), provenance(metrics), log.curve());
     }
 
-    /** The recovered reward {@code Q(s,a) - gamma (1 - done) V(s')}, {@code V} estimated with the actor's samples. */
+    /**
+     * The recovered reward {@code Q(s,a) - gamma V(s')}, {@code V} estimated with the actor's samples on the critic the
+     * objective took {@code V(s')} from (the target critic when there is one); after a termination the absorbing state's
+     * value (0 without one).
+     */
     @Override
     public ContinuousSoftQReward reward(Map<String, Double> metrics) {
-        return new ContinuousSoftQReward(critic.weights(), actor.network().weights(), actor.distribution(), obsNorm, actNorm,
-                config.gamma(), config.temperature(), ContinuousSoftQReward.DEFAULT_SAMPLES, provenance(metrics));
+        MlpWeights q = critic.weights();
+        return new ContinuousSoftQReward(q, targetCritic == null ? q : targetCritic.weights(), actor.network().weights(), actor.distribution(), obsNorm, actNorm,
+                config.gamma(), config.temperature(), absorbing == null ? 0 : absorbing.reward(), ContinuousSoftQReward.DEFAULT_SAMPLES,
+                provenance(metrics));
     }
 
     private Provenance provenance(Map<String, Double> metrics) {

@@ -305,10 +305,11 @@ public final class DiscreteIqLearn implements IqLearner {
         return new TrainedPolicy(ActorPolicies.greedy(q.weights(), spec, normalizer, config.seed()), provenance(metrics), log.curve());
     }
 
-    /** The recovered reward {@code Q(s,a) - gamma (1 - done) V(s')}. */
+    /** The recovered reward {@code Q(s,a) - gamma V(s')}, after a termination with the absorbing state's value (0 without one). */
     @Override
     public DiscreteSoftQReward reward(Map<String, Double> metrics) {
-        return new DiscreteSoftQReward(q.weights(), normalizer, config.gamma(), config.temperature(), provenance(metrics));
+        return new DiscreteSoftQReward(q.weights(), normalizer, config.gamma(), config.temperature(), absorbing == null ? 0 : absorbing.reward(),
+                provenance(metrics));
     }
 
     private Provenance provenance(Map<String, Double> metrics) {

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * IQ-Learn's recovered reward for discrete actions, {@code r(s, a, s') = Q(s,a) - gamma (1 - terminal) V(s')}
- * with {@code V = alpha logsumexp(Q/alpha)}: the single-sample form of {@code Q(s,a) - gamma E[V(s')]}
+ * IQ-Learn's recovered reward for discrete actions, {@code r(s, a, s') = Q(s,a) - gamma V(s')}
+ * with {@code V = alpha logsumexp(Q/alpha)} and, after a termination, the absorbing state's value (see
+ * {@link RewardFunction#absorbingReward}): the single-sample form of {@code Q(s,a) - gamma E[V(s')]}
  * (exact for deterministic dynamics). Plain-Java forward over the exported weights. Not thread-safe
  * (one forward workspace); use one instance per thread.
  */
@@ -22,11 +23,12 @@ public final class DiscreteSoftQReward implements RewardFunction {
     private final MlpForward q;
     private final MlpForward.Workspace ws;
     private final Normalizer normalizer;
-    private final double gamma, temperature;
+    private final double gamma, temperature, absorbingReward;
     private final Provenance provenance;
     private final float[] in;
 
-    public DiscreteSoftQReward(MlpWeights weights, Normalizer normalizer, double gamma, double temperature, Provenance provenance) {
+    public DiscreteSoftQReward(MlpWeights weights, Normalizer normalizer, double gamma, double temperature, double absorbingReward,
+                               Provenance provenance) {
         if (normalizer.dim() != weights.inputDim())
             throw new IllegalArgumentException("normalizer has " + normalizer.dim() + " dims; the Q-network takes " + weights.inputDim());
         this.weights = weights;
@@ -35,6 +37,7 @@ public final class DiscreteSoftQReward implements RewardFunction {
         this.normalizer = normalizer;
         this.gamma = gamma;
         this.temperature = temperature;
+        this.absorbingReward = absorbingReward;
         this.provenance = provenance;
         this.in = new float[weights.inputDim()];
     }
@@ -67,7 +70,7 @@ public final class DiscreteSoftQReward implements RewardFunction {
         if (a != action[0] || a < 0 || a >= numActions())
             throw new IllegalArgumentException("action " + action[0] + " is not one of the " + numActions() + " discrete actions");
         double qa = forward(observation)[a];
-        return terminal ? qa : qa - gamma * value(nextObservation);
+        return RewardFunctions.softQReward(qa, gamma, absorbingReward, terminal, () -> value(nextObservation));
     }
 
     private float[] forward(double[] observation) {
@@ -75,6 +78,11 @@ public final class DiscreteSoftQReward implements RewardFunction {
             throw new IllegalArgumentException("observation has " + observation.length + " numbers; the reward expects " + in.length);
         normalizer.normalize(observation, 0, in, 0);
         return q.forward(in, ws);
+    }
+
+    @Override
+    public double absorbingReward() {
+        return absorbingReward;
     }
 
     public double gamma() {
@@ -91,6 +99,6 @@ public final class DiscreteSoftQReward implements RewardFunction {
 
     @Override
     public void save(Path path) throws IOException {
-        RewardFunctions.writer(TYPE, gamma, temperature, Map.of(), normalizer, provenance).put("q.bin", weights.toBytes()).writeTo(path);
+        RewardFunctions.writer(TYPE, gamma, temperature, absorbingReward, Map.of(), normalizer, provenance).put("q.bin", weights.toBytes()).writeTo(path);
     }
 }

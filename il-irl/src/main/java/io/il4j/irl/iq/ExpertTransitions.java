@@ -16,6 +16,8 @@ final class ExpertTransitions {
     final boolean[] done;
     final float[] starts;
     final int numStarts;
+    /** Transitions that end in a termination (online, each leads to the absorbing state). */
+    final int terminations;
 
     ExpertTransitions(Dataset data, Normalizer norm) {
         Transitions tr = data.transitions();
@@ -35,6 +37,9 @@ final class ExpertTransitions {
             data.copyAction(tr.step(i), actions, i * actDim);
             done[i] = tr.done(i);
         }
+        int m = 0;
+        for (boolean d : done) if (d) m++;
+        terminations = m;
         numStarts = data.numEpisodes();
         starts = new float[numStarts * obsDim];
         for (int e = 0; e < numStarts; e++) {

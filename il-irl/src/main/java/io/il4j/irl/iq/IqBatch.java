@@ -45,14 +45,21 @@ final class IqBatch {
         }
     }
 
-    /** {@code b} expert transitions followed by {@code b} replayed learner transitions. */
+    /**
+     * {@code b} expert transitions followed by {@code b} replayed learner transitions. With absorbing states on, the
+     * expert's terminations lead to the absorbing state as the learner's do, with the replay buffer's weight.
+     */
     void fillMixed(ExpertTransitions source, ReplayBuffer replay, SplittableRandom rng, int b) {
         ensure(2 * b);
         for (int k = 0; k < b; k++) {
-            source.copy(rng.nextInt(source.size), k, obs, next, act, done);
+            if (AbsorbingState.draw(rng, source.size, source.terminations, replay.absorbingWeight()))
+                AbsorbingState.writeRow(k, obsDim, actDim, obs, next, act, done, absorbing);
+            else {
+                source.copy(rng.nextInt(source.size), k, obs, next, act, done);
+                absorbing[k] = false;
+            }
             expert[k] = true;
             regularized[k] = true;
-            absorbing[k] = false;
             replay.sample(rng, b + k, obs, next, act, done, absorbing);
             expert[b + k] = false;
             regularized[b + k] = true;

@@ -1,6 +1,5 @@
 package io.il4j.irl.iq;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -44,14 +43,14 @@ final class ReplayBuffer {
         return size;
     }
 
+    /** Stored steps' worth of the absorbing self-transition per termination (0: absorbing states off). */
+    double absorbingWeight() {
+        return absorbingWeight;
+    }
+
     void sample(SplittableRandom rng, int k, float[] obsOut, float[] nextOut, float[] actOut, boolean[] doneOut, boolean[] absorbingOut) {
-        double abs = terminations * absorbingWeight;
-        if (abs > 0 && rng.nextDouble() * (size + abs) < abs) {
-            Arrays.fill(obsOut, k * obsDim, (k + 1) * obsDim, 0f);
-            Arrays.fill(nextOut, k * obsDim, (k + 1) * obsDim, 0f);
-            Arrays.fill(actOut, k * actDim, (k + 1) * actDim, 0f);
-            doneOut[k] = false;
-            absorbingOut[k] = true;
+        if (AbsorbingState.draw(rng, size, terminations, absorbingWeight)) {
+            AbsorbingState.writeRow(k, obsDim, actDim, obsOut, nextOut, actOut, doneOut, absorbingOut);
             return;
         }
         int i = rng.nextInt(size);

@@ -22,20 +22,34 @@ public final class RewardFunctions {
     }
 
     /**
-     * A reward archive of {@code type} with the fields every reward file holds (soft-Q constants, observation
-     * normalizer, provenance); the caller adds its networks and writes it.
+     * A reward archive of {@code type} with the fields every reward file holds (soft-Q constants, the absorbing state's
+     * reward, observation normalizer, provenance); the caller adds its networks and writes it.
      */
-    static PolicyArchive.Writer writer(String type, double gamma, double temperature, Map<String, Object> extra, Normalizer observations,
-                                       Provenance provenance) {
+    static PolicyArchive.Writer writer(String type, double gamma, double temperature, double absorbingReward, Map<String, Object> extra,
+                                       Normalizer observations, Provenance provenance) {
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("type", type);
         meta.put("gamma", gamma);
         meta.put("temperature", temperature);
+        meta.put("absorbingReward", absorbingReward);
         meta.putAll(extra);
         return PolicyArchive.writer(KIND, LibraryVersion.get())
                 .putText("reward.json", Json.toString(meta))
                 .putText("normalizer.json", observations.toJson())
                 .putText("provenance.json", Json.toString(provenance));
+    }
+
+    /** The file's absorbing-state reward; files written before it was recorded fixed the terminal value at 0. */
+    static double absorbingReward(JsonNode meta) {
+        return meta.path("absorbingReward").asDouble(0);
+    }
+
+    /**
+     * A soft-Q reward {@code Q(s,a) - gamma V(s')}; after a termination {@code V(s')} is the absorbing state's value
+     * {@code rho / (1 - gamma)} (0 for a model without absorbing states).
+     */
+    static double softQReward(double q, double gamma, double absorbingReward, boolean terminal, java.util.function.DoubleSupplier nextValue) {
+        return q - gamma * (terminal ? absorbingReward / (1 - gamma) : nextValue.getAsDouble());
     }
 
     /** Reads a reward file; {@link InvalidPolicyFileException} (an IOException) names the file and what is wrong. */
@@ -49,7 +63,7 @@ public final class RewardFunctions {
         Normalizer normalizer = Normalizer.fromJson(archive.text("normalizer.json"));
         return switch (type) {
             case DiscreteSoftQReward.TYPE -> new DiscreteSoftQReward(MlpWeights.fromBytes(archive.entry("q.bin")), normalizer,
-                    meta.path("gamma").asDouble(), meta.path("temperature").asDouble(), provenance);
+                    meta.path("gamma").asDouble(), meta.path("temperature").asDouble(), absorbingReward(meta), provenance);
             case ContinuousSoftQReward.TYPE -> ContinuousSoftQReward.read(archive, meta, normalizer, provenance);
             default -> throw new InvalidPolicyFileException(path + ": unknown reward type '" + type + "'");
         };

@@ -61,6 +61,33 @@ class ContinuousIqLearnTest {
         }
     }
 
+    /**
+     * With a target critic, the reward takes {@code V(s')} from it (the implied reward the objective shaped), keeps it
+     * through a save and load, and differs from the reward with {@code V(s')} of the Q critic.
+     */
+    @Test
+    void rewardTakesTheNextValueFromTheTargetCritic(@TempDir Path dir) throws Exception {
+        Dataset data = pendulum(2, true);
+        IqLearnConfig config = new IqLearnConfig(List.of(16, 16), io.il4j.core.nn.Activation.RELU, 200, 64, 1e-3, 1e-3, 0.99, 0.05,
+                IqLearnConfig.ValueTerm.VALUE, 0.5, 3, 0.01);
+        try (ContinuousIqLearn iq = new ContinuousIqLearn(data, config)) {
+            iq.trainOffline();
+            ContinuousSoftQReward reward = iq.reward(Map.of()), ofQ = reward.withValuesOfQCritic();
+            Path rf = dir.resolve("reward.zip");
+            reward.save(rf);
+            RewardFunction loaded = RewardFunctions.load(rf);
+            double maxGap = 0;
+            for (int s = 0; s < 40; s++) {
+                double[] o = data.observationAsDouble(data.observationRow(s)), n = data.observationAsDouble(data.nextObservationRow(s));
+                double[] a = data.actionAsDouble(s);
+                assertEquals(reward.reward(o, a, n, false), loaded.reward(o, a, n, false), 1e-5);
+                assertEquals(reward.q(o, a), ofQ.q(o, a), 1e-9);
+                maxGap = Math.max(maxGap, Math.abs(reward.reward(o, a, n, false) - ofQ.reward(o, a, n, false)));
+            }
+            assertTrue(maxGap > 1e-3, "the target critic's V(s') must differ from the Q critic's after 200 steps at tau 0.01: " + maxGap);
+        }
+    }
+
     @Test
     void refusesDiscreteDataAndUnboundedActions() throws Exception {
         Dataset cartpole = DatasetFiles.load(Path.of("../datasets/cartpole/expert.csv")).dataset();

@@ -133,4 +133,29 @@ class DiscreteIqLearnTest {
         e = assertThrows(IllegalArgumentException.class, () -> new DiscreteIqLearn(pendulum, IqLearnConfig.DEFAULT));
         assertTrue(e.getMessage().contains("discrete action space"), e.getMessage());
     }
+
+    /**
+     * A reward file keeps the absorbing state's reward: a terminal transition scores {@code Q(s,a) - gamma rho / (1 - gamma)},
+     * a non-terminal one is unchanged, and a file without one (rho 0) scores a termination as {@code Q(s,a)}.
+     */
+    @Test
+    void rewardFileKeepsTheAbsorbingRewardForTerminalTransitions(@TempDir Path dir) throws Exception {
+        Dataset data = cartpole(1);
+        try (DiscreteIqLearn iq = new DiscreteIqLearn(data, IqLearnConfig.DEFAULT.withSteps(1))) {
+            DiscreteSoftQReward masked = iq.reward(Map.of());
+            DiscreteSoftQReward absorbing = new DiscreteSoftQReward(iq.network().weights(), iq.normalizer(), 0.99, masked.temperature(), -0.3,
+                    masked.provenance());
+            Path file = dir.resolve("reward.zip");
+            absorbing.save(file);
+            RewardFunction loaded = RewardFunctions.load(file);
+            assertEquals(-0.3, loaded.absorbingReward(), 1e-12);
+            assertEquals(0.0, masked.absorbingReward());
+            double[] o = data.observationAsDouble(data.observationRow(3)), n = data.observationAsDouble(data.nextObservationRow(3));
+            double[] a = data.actionAsDouble(3);
+            double q = masked.qValues(o)[(int) a[0]];
+            assertEquals(q, masked.reward(o, a, n, true), 1e-9);
+            assertEquals(q + 0.99 * 0.3 / 0.01, loaded.reward(o, a, n, true), 1e-4);
+            assertEquals(masked.reward(o, a, n, false), loaded.reward(o, a, n, false), 1e-6);
+        }
+    }
 }

@@ -37,4 +37,19 @@ class ReplayBufferTest {
         for (int t = 0; t < 20; t++) off.add(row, act, row, true);
         assertEquals(0.0, absorbingShare(off));
     }
+
+    /** The option reaches the buffer: {@code ONCE} samples each termination's absorbing transition as one stored step. */
+    @Test
+    void absorbingWeightOptionSetsTheAbsorbingShare() {
+        double gamma = 0.99;
+        OnlineConfig once = OnlineConfig.DEFAULT.withAbsorbingWeight(OnlineConfig.AbsorbingWeight.ONCE);
+        OnlineConfig discounted = OnlineConfig.DEFAULT.withAbsorbingWeight(OnlineConfig.AbsorbingWeight.DISCOUNTED);
+        assertEquals(1.0, AbsorbingState.weight(once, gamma));
+        assertEquals(99.0, AbsorbingState.weight(discounted, gamma), 1e-9);
+        assertEquals(0.0, AbsorbingState.weight(once.withAbsorbingStates(false), gamma));
+        ReplayBuffer buffer = new ReplayBuffer(100, 2, 1, AbsorbingState.weight(once, gamma));
+        float[] row = {1, 7}, act = {0};
+        for (int t = 0; t < 90; t++) buffer.add(row, act, row, t % 10 == 9); // 9 terminations in 90 steps
+        assertEquals(9.0 / 99, absorbingShare(buffer), 0.01);
+    }
 }
