@@ -31,12 +31,15 @@ public final class ParsedCsvChunk {
         final int[] slot;
         final long discreteLimit;
         final CSVFormat format;
+        /** Whether a number can be read up to the delimiter in one pass (the delimiter cannot be part of a number). */
+        final boolean scanNumbers;
 
         /** @param discreteCount n of a discrete action space, 0 when inferred */
         public Layout(CsvColumns c, char delimiter, int discreteCount, CSVFormat format) {
             this.width = c.width;
             this.delimiter = (byte) delimiter;
             this.format = format;
+            this.scanNumbers = "0123456789.+-eE".indexOf(delimiter) < 0;
             role = new byte[width];
             slot = new int[width];
             role[c.episode] = EPISODE;
@@ -183,6 +186,18 @@ public final class ParsedCsvChunk {
             boolean ok = true;
             int cell = 0, p = pos;
             while (ok) {
+                if (layout.scanNumbers && cell < layout.width && layout.role[cell] == Layout.NUMBER) {
+                    // the common cell, read in one pass; anything unusual about it takes the general path below
+                    long scanned = DecimalFloats.scan(b, p, end);
+                    int q = DecimalFloats.end(scanned);
+                    if (scanned != DecimalFloats.REJECTED && (q == end || b[q] == layout.delimiter)) {
+                        out.numbers[r * layout.numbers + layout.slot[cell]] = DecimalFloats.value(scanned);
+                        cell++;
+                        if (q == end) break;
+                        p = q + 1;
+                        continue;
+                    }
+                }
                 int cellEnd = p;
                 while (cellEnd < end && b[cellEnd] != layout.delimiter) {
                     if (b[cellEnd] < 0) ok = false; // non-ASCII: the text path decides (ids in UTF-8, unicode spaces)
