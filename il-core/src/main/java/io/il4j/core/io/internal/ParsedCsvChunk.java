@@ -14,9 +14,9 @@ import java.util.List;
 /**
  * The rows of one block of whole lines of a demonstration CSV, parsed on a worker thread into primitive arrays (one
  * float per numeric cell, episode ids as strings shared by consecutive rows, time steps, flags, discrete actions),
- * so the reader's sequential pass only checks and appends them. A row with any cell the fast parse does not take
- * cleanly (an empty action cell of a final observation, text, NaN, a ragged row, anything unusual) keeps its cells as
- * text, parsed by Commons CSV exactly as the sequential reader would, so its values and its errors are the sequential
+ * so the reader's sequential pass only checks and appends them. An empty number cell (the action and reward cells of
+ * a final observation) is held as a marker that the reader's checks see as empty. A row with any cell the fast parse
+ * does not take cleanly (text, NaN, a ragged row, anything unusual) keeps its cells as text, parsed by Commons CSV exactly as the sequential reader would, so its values and its errors are the sequential
  * reader's. The text of the block is not kept. Blocks holding a quote character or a lone carriage return are flagged
  * {@link #needsFullParser()}: only a parser that sees the whole file handles those. Immutable once parsed.
  */
@@ -67,6 +67,11 @@ public final class ParsedCsvChunk {
             return delimiter < 0x80 && delimiter != '"' && delimiter != '\r' && delimiter != '\n';
         }
     }
+
+    /** An empty number cell: never a parsed value, since a NaN cell is kept as text. */
+    private static final float EMPTY_NUMBER = Float.NaN;
+    /** An empty discrete action cell: never a parsed index, since a negative one is kept as text. */
+    private static final long EMPTY_INDEX = -1;
 
     private final Layout layout;
     private final int rows, lines;
@@ -136,17 +141,24 @@ public final class ParsedCsvChunk {
 
         @Override
         public boolean isEmpty(int column) {
-            return false; // a row with an empty cell is kept as text
+            return switch (chunk.layout.role[column]) {
+                case Layout.NUMBER -> Float.isNaN(chunk.numbers[r * chunk.layout.numbers + chunk.layout.slot[column]]);
+                case Layout.DISCRETE -> chunk.discrete[r] == EMPTY_INDEX;
+                default -> false; // other cells are never empty in a parsed row
+            };
         }
 
         @Override
         public float number(Path file, long line, String name, int column) {
-            return chunk.numbers[r * chunk.layout.numbers + chunk.layout.slot[column]];
+            float v = chunk.numbers[r * chunk.layout.numbers + chunk.layout.slot[column]];
+            return Float.isNaN(v) ? CsvCells.parseFloat(file, line, name, "") : v; // the empty cell's error
         }
 
         @Override
         public long integer(Path file, long line, String name, int column, String expectation) {
-            return chunk.layout.role[column] == Layout.DISCRETE ? chunk.discrete[r] : chunk.times[r];
+            if (chunk.layout.role[column] != Layout.DISCRETE) return chunk.times[r];
+            long a = chunk.discrete[r];
+            return a == EMPTY_INDEX ? CsvCells.parseInteger(file, line, name, "", expectation) : a; // the empty cell's error
         }
 
         @Override
@@ -234,12 +246,20 @@ public final class ParsedCsvChunk {
                             else if (e - s == 1 && b[s] == '1') out.flags[r] |= (byte) (layout.role[cell] == Layout.TERMINATED ? 1 : 2);
                         }
                         case Layout.NUMBER -> {
-                            byte last = e > s ? b[e - 1] : 0;
+                            if (e == s) {
+                                out.numbers[r * layout.numbers + layout.slot[cell]] = EMPTY_NUMBER;
+                                break;
+                            }
+                            byte last = b[e - 1];
                             float v = (last >= '0' && last <= '9') || last == '.' ? parseNumber(b, s, e) : Float.NaN;
                             if (Float.isNaN(v) || Float.isInfinite(v)) ok = false;
                             else out.numbers[r * layout.numbers + layout.slot[cell]] = v;
                         }
                         case Layout.DISCRETE -> {
+                            if (e == s) {
+                                out.discrete[r] = EMPTY_INDEX;
+                                break;
+                            }
                             long a = integer(b, s, e);
                             if (a < 0 || a >= layout.discreteLimit) ok = false;
                             else out.discrete[r] = a;
@@ -263,8 +283,8 @@ public final class ParsedCsvChunk {
 
     /**
      * The cell's float exactly as the sequential reader's {@link DecimalFloats#parse(String)} gives it: the fast path,
-     * else (long mantissas, exponents beyond ±22 such as {@code -6.938894E-19}, which simulators write often) the JDK's
-     * parser on this cell alone, so that such a cell does not send its whole row to the slow Commons CSV path.
+     * else (mantissas beyond 18 digits, subnormals, the rare product near a float midpoint) the JDK's parser on this
+     * cell alone, so that such a cell does not send its whole row to the slow Commons CSV path.
      * NaN when the cell is no number.
      */
     private static float parseNumber(byte[] b, int s, int e) {
