@@ -18,7 +18,8 @@ import java.util.List;
  * a final observation) is held as a marker that the reader's checks see as empty. A row with any cell the fast parse
  * does not take cleanly (text, NaN, a ragged row, anything unusual) keeps its cells as text, parsed by Commons CSV exactly as the sequential reader would, so its values and its errors are the sequential
  * reader's. The text of the block is not kept. Blocks holding a quote character or a lone carriage return are flagged
- * {@link #needsFullParser()}: only a parser that sees the whole file handles those. Immutable once parsed.
+ * {@link #needsFullParser()}: only a parser that sees the whole file handles those. Unchanged once parsed, until it is
+ * handed to {@link #parse} to hold another block's rows.
  */
 public final class ParsedCsvChunk {
 
@@ -173,10 +174,13 @@ public final class ParsedCsvChunk {
         }
     }
 
-    /** Parses the whole lines {@code b[from, to)} (the last may lack its line feed only at the end of the file). */
-    public static ParsedCsvChunk parse(byte[] b, int from, int to, Layout layout) {
-        int capacity = Math.max(16, (to - from) / Math.max(8, 4 * layout.width));
-        Builder out = new Builder(layout, capacity);
+    /**
+     * Parses the whole lines {@code b[from, to)} (the last may lack its line feed only at the end of the file) into the
+     * arrays of {@code reuse}, a chunk of the same layout that nothing reads any more, or into new ones when it is null.
+     */
+    public static ParsedCsvChunk parse(byte[] b, int from, int to, Layout layout, ParsedCsvChunk reuse) {
+        Builder out = reuse != null && reuse.layout == layout && reuse.ids != null ? new Builder(reuse)
+                : new Builder(layout, Math.max(16, (to - from) / Math.max(8, 4 * layout.width)));
         int line = 0;
         String prevId = null;
         int prevIdFrom = 0, prevIdLen = -1;
@@ -347,6 +351,20 @@ public final class ParsedCsvChunk {
             discrete = new long[capacity];
             flags = new byte[capacity];
             text = new CsvRow.Text[capacity];
+        }
+
+        /** Into the arrays of {@code done}: every parsed row writes all of its cells, so only flags and text are reset. */
+        Builder(ParsedCsvChunk done) {
+            layout = done.layout;
+            lineOfRow = done.lineOfRow;
+            numbers = done.numbers;
+            ids = done.ids;
+            times = done.times;
+            discrete = done.discrete;
+            flags = done.flags;
+            text = done.text;
+            java.util.Arrays.fill(flags, 0, done.rows, (byte) 0);
+            java.util.Arrays.fill(text, 0, done.rows, null);
         }
 
         int startRow(int line) {
