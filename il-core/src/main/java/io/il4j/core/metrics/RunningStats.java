@@ -15,6 +15,18 @@ public final class RunningStats {
     private double max = Double.NEGATIVE_INFINITY;
     private boolean sawNaN;
 
+    /** The statistics of {@code n} values already summarized (for {@link #merge}); {@code mean} NaN when one was NaN. */
+    static RunningStats of(long n, double mean, double m2, double min, double max) {
+        RunningStats s = new RunningStats();
+        s.n = n;
+        s.mean = mean;
+        s.m2 = m2;
+        s.min = min;
+        s.max = max;
+        s.sawNaN = Double.isNaN(mean);
+        return s;
+    }
+
     public void add(double x) {
         if (Double.isNaN(x)) sawNaN = true;
         n++;
