@@ -182,8 +182,6 @@ public final class ParsedCsvChunk {
         Builder out = reuse != null && reuse.layout == layout && reuse.ids != null ? new Builder(reuse)
                 : new Builder(layout, Math.max(16, (to - from) / Math.max(8, 4 * layout.width)));
         int line = 0;
-        String prevId = null;
-        int prevIdFrom = 0, prevIdLen = -1;
         int pos = from;
         while (pos < to) {
             int end = pos;
@@ -199,90 +197,97 @@ public final class ParsedCsvChunk {
                 continue; // an empty line: skipped, as the sequential reader does
             }
             int r = out.startRow(lineNo);
-            boolean ok = true;
-            int cell = 0, p = pos;
-            while (ok) {
-                if (layout.scanNumbers && cell < layout.width && layout.role[cell] == Layout.NUMBER) {
-                    // the common cell, read in one pass; anything unusual about it takes the general path below
-                    long scanned = DecimalFloats.scan(b, p, end);
-                    int q = DecimalFloats.end(scanned);
-                    if (scanned != DecimalFloats.REJECTED && (q == end || b[q] == layout.delimiter)) {
-                        out.numbers[r * layout.numbers + layout.slot[cell]] = DecimalFloats.value(scanned);
-                        cell++;
-                        if (q == end) break;
-                        p = q + 1;
-                        continue;
-                    }
-                }
-                int cellEnd = p;
-                while (cellEnd < end && b[cellEnd] != layout.delimiter) {
-                    if (b[cellEnd] < 0) ok = false; // non-ASCII: the text path decides (ids in UTF-8, unicode spaces)
-                    cellEnd++;
-                }
-                if (cell >= layout.width) {
-                    ok = false;
-                    break;
-                }
-                int s = p, e = cellEnd;
-                while (s < e && isSpace(b[s], layout.delimiter)) s++;
-                while (e > s && isSpace(b[e - 1], layout.delimiter)) e--;
-                if (ok) {
-                    switch (layout.role[cell]) {
-                        case Layout.EPISODE -> {
-                            if (e == s) ok = false;
-                            else {
-                                int len = e - s;
-                                if (len != prevIdLen || !java.util.Arrays.equals(b, s, e, b, prevIdFrom, prevIdFrom + len)) {
-                                    prevId = new String(b, s, len, StandardCharsets.US_ASCII);
-                                    prevIdLen = len;
-                                }
-                                prevIdFrom = s; // the same bytes now sit in this row
-                                out.ids[r] = prevId;
-                            }
-                        }
-                        case Layout.TIME -> {
-                            long t = integer(b, s, e);
-                            if (t == Long.MIN_VALUE) ok = false;
-                            else out.times[r] = t;
-                        }
-                        case Layout.TERMINATED, Layout.TRUNCATED -> {
-                            if (e - s > 1 || (e - s == 1 && b[s] != '0' && b[s] != '1')) ok = false;
-                            else if (e - s == 1 && b[s] == '1') out.flags[r] |= (byte) (layout.role[cell] == Layout.TERMINATED ? 1 : 2);
-                        }
-                        case Layout.NUMBER -> {
-                            if (e == s) {
-                                out.numbers[r * layout.numbers + layout.slot[cell]] = EMPTY_NUMBER;
-                                break;
-                            }
-                            byte last = b[e - 1];
-                            float v = (last >= '0' && last <= '9') || last == '.' ? parseNumber(b, s, e) : Float.NaN;
-                            if (Float.isNaN(v) || Float.isInfinite(v)) ok = false;
-                            else out.numbers[r * layout.numbers + layout.slot[cell]] = v;
-                        }
-                        case Layout.DISCRETE -> {
-                            if (e == s) {
-                                out.discrete[r] = EMPTY_INDEX;
-                                break;
-                            }
-                            long a = integer(b, s, e);
-                            if (a < 0 || a >= layout.discreteLimit) ok = false;
-                            else out.discrete[r] = a;
-                        }
-                        default -> {
-                        }
-                    }
-                }
-                cell++;
-                if (cellEnd >= end) break;
-                p = cellEnd + 1;
-            }
-            if (!ok || cell != layout.width) {
+            if (!parseRow(b, pos, end, r, out)) {
                 out.text[r] = textRow(b, pos, end, layout.format);
-                prevIdLen = -1;
+                out.lastIdLength = -1;
             }
             pos = next;
         }
         return out.build(line);
+    }
+
+    /**
+     * Parses the line {@code b[pos, end)} into row {@code r} of {@code out}; false when a cell needs the text path or
+     * the row does not have the header's width. A method of its own, called once per line, so that the JIT compiles it
+     * whole early instead of replacing a block-long loop on the stack, once per parser thread.
+     */
+    private static boolean parseRow(byte[] b, int pos, int end, int r, Builder out) {
+        Layout layout = out.layout;
+        boolean ok = true;
+        int cell = 0, p = pos;
+        while (ok) {
+            if (layout.scanNumbers && cell < layout.width && layout.role[cell] == Layout.NUMBER) {
+                // the common cell, read in one pass; anything unusual about it takes the general path below
+                long scanned = DecimalFloats.scan(b, p, end);
+                int q = DecimalFloats.end(scanned);
+                if (scanned != DecimalFloats.REJECTED && (q == end || b[q] == layout.delimiter)) {
+                    out.numbers[r * layout.numbers + layout.slot[cell]] = DecimalFloats.value(scanned);
+                    cell++;
+                    if (q == end) break;
+                    p = q + 1;
+                    continue;
+                }
+            }
+            int cellEnd = p;
+            while (cellEnd < end && b[cellEnd] != layout.delimiter) {
+                if (b[cellEnd] < 0) ok = false; // non-ASCII: the text path decides (ids in UTF-8, unicode spaces)
+                cellEnd++;
+            }
+            if (cell >= layout.width) return false;
+            int s = p, e = cellEnd;
+            while (s < e && isSpace(b[s], layout.delimiter)) s++;
+            while (e > s && isSpace(b[e - 1], layout.delimiter)) e--;
+            if (ok) {
+                switch (layout.role[cell]) {
+                    case Layout.EPISODE -> {
+                        if (e == s) ok = false;
+                        else {
+                            int len = e - s;
+                            if (len != out.lastIdLength || !java.util.Arrays.equals(b, s, e, b, out.lastIdFrom, out.lastIdFrom + len)) {
+                                out.lastId = new String(b, s, len, StandardCharsets.US_ASCII);
+                                out.lastIdLength = len;
+                            }
+                            out.lastIdFrom = s; // the same bytes now sit in this row
+                            out.ids[r] = out.lastId;
+                        }
+                    }
+                    case Layout.TIME -> {
+                        long t = integer(b, s, e);
+                        if (t == Long.MIN_VALUE) ok = false;
+                        else out.times[r] = t;
+                    }
+                    case Layout.TERMINATED, Layout.TRUNCATED -> {
+                        if (e - s > 1 || (e - s == 1 && b[s] != '0' && b[s] != '1')) ok = false;
+                        else if (e - s == 1 && b[s] == '1') out.flags[r] |= (byte) (layout.role[cell] == Layout.TERMINATED ? 1 : 2);
+                    }
+                    case Layout.NUMBER -> {
+                        if (e == s) {
+                            out.numbers[r * layout.numbers + layout.slot[cell]] = EMPTY_NUMBER;
+                            break;
+                        }
+                        byte last = b[e - 1];
+                        float v = (last >= '0' && last <= '9') || last == '.' ? parseNumber(b, s, e) : Float.NaN;
+                        if (Float.isNaN(v) || Float.isInfinite(v)) ok = false;
+                        else out.numbers[r * layout.numbers + layout.slot[cell]] = v;
+                    }
+                    case Layout.DISCRETE -> {
+                        if (e == s) {
+                            out.discrete[r] = EMPTY_INDEX;
+                            break;
+                        }
+                        long a = integer(b, s, e);
+                        if (a < 0 || a >= layout.discreteLimit) ok = false;
+                        else out.discrete[r] = a;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            cell++;
+            if (cellEnd >= end) break;
+            p = cellEnd + 1;
+        }
+        return ok && cell == layout.width;
     }
 
     /**
@@ -331,10 +336,13 @@ public final class ParsedCsvChunk {
         }
     }
 
-    /** Growable arrays of one block. */
+    /** Growable arrays of one block, and the episode id of its latest parsed row. */
     private static final class Builder {
         final Layout layout;
         int rows;
+        // the latest parsed row's episode id and where its bytes are: rows of one episode share one String
+        String lastId;
+        int lastIdFrom, lastIdLength = -1;
         int[] lineOfRow;
         float[] numbers;
         String[] ids;
