@@ -350,10 +350,16 @@ public final class CsvDatasetReader {
             act = new float[c.actions.length];
         }
 
-        /** Sizes the dataset's arrays for about {@code n} rows when the whole file is read into memory. */
+        /**
+         * Sizes the dataset's arrays for about {@code n} rows when the whole file is read into memory. Not past a third
+         * of the heap: an estimate from rows shorter than the file's later ones must not exhaust memory that growing
+         * by doubling would not.
+         */
         void expect(long n) {
             long widest = Math.max(1, Math.max(c.observations.length, Math.max(c.goals.length, c.actions.length)));
-            if (shardWriter == null && n * widest < Integer.MAX_VALUE - 8) builder.reserve((int) n, (int) n);
+            long bytes = 4 * n * (c.observations.length + c.goals.length + c.actions.length + 1);
+            if (shardWriter == null && n * widest < Integer.MAX_VALUE - 8 && bytes < Runtime.getRuntime().maxMemory() / 3)
+                builder.reserve((int) n, (int) n);
         }
 
         /**

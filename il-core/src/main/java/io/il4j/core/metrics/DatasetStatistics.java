@@ -140,7 +140,7 @@ public record DatasetStatistics(DatasetSpec spec, int episodes, int steps, int o
                     double dx = values[i] - mean[d];
                     m2[d] += dx * dx;
                 }
-            for (int d = 0; d < dim; d++) s[d].merge(RunningStats.of(rows, mean[d], m2[d], min[d], max[d]));
+            for (int d = 0; d < dim; d++) s[d].merge(rows, mean[d], m2[d], min[d], max[d], Double.isNaN(mean[d]));
         }
 
         public DatasetStatistics result() {
