@@ -54,30 +54,26 @@ public final class DecimalFloats {
             negative = c == '-';
             i++;
         }
+        // the digits before and after the point, as one integer w (leading zeros add nothing to it)
         long w = 0;
-        int significant = 0, exp10 = 0;
-        boolean anyDigit = false, point = false;
-        for (; i < to; i++) {
-            c = b[i];
-            if (c == '.' && !point) {
-                point = true;
-                continue;
-            }
-            if (c < '0' || c > '9') break;
-            anyDigit = true;
-            if (point) exp10--;
-            if (w == 0 && c == '0') continue;
-            if (++significant > 18) return REJECTED;
-            w = w * 10 + (c - '0');
+        int start = i;
+        for (; i < to && (c = b[i]) >= '0' && c <= '9'; i++) w = w * 10 + (c - '0');
+        int digits = i - start, exp10 = 0;
+        if (i < to && b[i] == '.') {
+            int fraction = ++i;
+            for (; i < to && (c = b[i]) >= '0' && c <= '9'; i++) w = w * 10 + (c - '0');
+            exp10 = fraction - i;
+            digits -= exp10;
         }
-        if (!anyDigit) return REJECTED;
+        if (digits == 0) return REJECTED;
+        if (digits > 18 && significantDigits(b, start, i) > 18) return REJECTED; // beyond a long's exact digits
         if (i < to && (b[i] == 'e' || b[i] == 'E')) {
             i++;
             boolean negativeExp = false;
             if (i < to && (b[i] == '-' || b[i] == '+')) negativeExp = b[i++] == '-';
-            int start = i, e = 0;
+            int expStart = i, e = 0;
             for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) if (e < 100_000) e = e * 10 + (b[i] - '0');
-            if (i == start) return REJECTED;
+            if (i == expStart) return REJECTED;
             exp10 += negativeExp ? -e : e;
         }
         float f = toFloat(w, exp10);
@@ -85,7 +81,16 @@ public final class DecimalFloats {
         return (long) i << 32 | Float.floatToRawIntBits(negative ? -f : f) & 0xFFFF_FFFFL;
     }
 
-    /** The float of a {@link #scan} result other than {@link #REJECTED}. */
+    /** Digits in {@code b[from, to)} (digits with at most one point) after the leading zeros. */
+    private static int significantDigits(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && (b[i] == '0' || b[i] == '.')) i++;
+        int n = 0;
+        for (; i < to; i++) if (b[i] != '.') n++;
+        return n;
+    }
+
+        /** The float of a {@link #scan} result other than {@link #REJECTED}. */
     public static float value(long scanned) {
         return Float.intBitsToFloat((int) scanned);
     }
