@@ -396,8 +396,8 @@ public final class CsvDatasetReader {
                         + "of episode '" + id + "' (it continues on line " + line + "); expected it only on the "
                         + "episode's last step or final-observation row");
             float[] o = finalRow ? finalObs : obs, g = finalRow ? finalGoal : goal;
-            for (int k = 0; k < o.length; k++) o[k] = cell(r, line, c.observations[k]);
-            for (int k = 0; k < g.length; k++) g[k] = cell(r, line, c.goals[k]);
+            r.numbers(file, line, c, c.observations, o);
+            r.numbers(file, line, c, c.goals, g);
             boolean t = c.terminated >= 0 && r.flag(file, line, c.name(c.terminated), c.terminated);
             boolean u = c.truncated >= 0 && r.flag(file, line, c.name(c.truncated), c.truncated);
             term |= t;
@@ -411,7 +411,7 @@ public final class CsvDatasetReader {
                 flagColumn = c.name(t ? c.terminated : c.truncated);
             }
             if (c.discrete) act[0] = discreteAction(r, line);
-            else for (int k = 0; k < act.length; k++) act[k] = cell(r, line, c.actions[k]);
+            else r.numbers(file, line, c, c.actions, act);
             float reward = c.reward >= 0 ? cell(r, line, c.reward) : 0f;
             builder.addStep(o, 0, g, 0, act, 0, reward);
             stepsInEpisode++;

@@ -155,6 +155,18 @@ public final class ParsedCsvChunk {
             return Float.isNaN(v) ? CsvCells.parseFloat(file, line, name, "") : v; // the empty cell's error
         }
 
+        /** Without a call and a column name per cell: the reader's loop over a million rows spends less here. */
+        @Override
+        public void numbers(Path file, long line, CsvColumns c, int[] columns, float[] into) {
+            float[] numbers = chunk.numbers;
+            int[] slot = chunk.layout.slot;
+            int base = r * chunk.layout.numbers;
+            for (int k = 0; k < columns.length; k++) {
+                float v = numbers[base + slot[columns[k]]];
+                into[k] = Float.isNaN(v) ? number(file, line, c.name(columns[k]), columns[k]) : v; // the empty cell's error
+            }
+        }
+
         @Override
         public long integer(Path file, long line, String name, int column, String expectation) {
             if (chunk.layout.role[column] != Layout.DISCRETE) return chunk.times[r];
