@@ -16,10 +16,11 @@ import java.util.List;
  * float per numeric cell, episode ids as strings shared by consecutive rows, time steps, flags, discrete actions),
  * so the reader's sequential pass only checks and appends them. An empty number cell (the action and reward cells of
  * a final observation) is held as a marker that the reader's checks see as empty. A row with any cell the fast parse
- * does not take cleanly (text, NaN, a ragged row, anything unusual) keeps its cells as text, parsed by Commons CSV exactly as the sequential reader would, so its values and its errors are the sequential
- * reader's. The text of the block is not kept. Blocks holding a quote character or a lone carriage return are flagged
- * {@link #needsFullParser()}: only a parser that sees the whole file handles those. Unchanged once parsed, until it is
- * handed to {@link #parse} to hold another block's rows.
+ * does not take cleanly (text, NaN, a ragged row, anything unusual) keeps its cells as text, parsed by Commons CSV
+ * exactly as the sequential reader would, so its values and its errors are the sequential reader's. The text of the
+ * block is not kept. Blocks holding a quote character or a lone carriage return are flagged {@link #needsFullParser()}:
+ * only a parser that sees the whole file handles those. Unchanged once parsed, until it is handed to {@link #parse} to
+ * hold another block's rows.
  */
 public final class ParsedCsvChunk {
 
