@@ -53,6 +53,17 @@ public final class DatasetBuilder {
         return open;
     }
 
+    /**
+     * Makes room for {@code observationRows} observations and {@code steps} steps in all (a reader that can estimate the
+     * size of its input): filling the arrays then never copies them, and they are not doubled past what is needed.
+     */
+    public void reserve(int observationRows, int steps) {
+        obs.reserve(Math.multiplyExact(observationRows, obsDim));
+        if (goal != null) goal.reserve(Math.multiplyExact(observationRows, goalDim));
+        act.reserve(Math.multiplyExact(steps, actDim));
+        if (rew != null) rew.reserve(steps);
+    }
+
     public void beginEpisode() {
         if (open) throw new IllegalStateException("beginEpisode() called while an episode is open; call endEpisode() first");
         open = true;

@@ -26,6 +26,11 @@ public final class FloatArrayBuilder {
         size += length;
     }
 
+    /** Makes room for {@code capacity} values in all, so that appending up to that many never copies. */
+    public void reserve(int capacity) {
+        if (capacity > data.length) data = Arrays.copyOf(data, capacity);
+    }
+
     public int size() {
         return size;
     }

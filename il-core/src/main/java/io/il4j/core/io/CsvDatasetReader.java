@@ -208,11 +208,12 @@ public final class CsvDatasetReader {
             ExecutorService pool = WorkerThreads.pool(PARSE_THREADS, "il4j-csv-parser");
             try {
                 Deque<Future<ParsedCsvChunk>> inFlight = new ArrayDeque<>();
-                Deque<Integer> lengths = new ArrayDeque<>();
+                Deque<CsvBlocks.Block> parsing = new ArrayDeque<>(); // the blocks of inFlight, in the same order
                 final int from = Math.min(next, first.length());
                 final CsvBlocks.Block head = first;
-                inFlight.add(pool.submit(() -> ParsedCsvChunk.parse(head.bytes(), from, head.length(), layout)));
-                lengths.add(first.length());
+                inFlight.add(pool.submit(() -> ParsedCsvChunk.parse(head.bytes(), from, head.length(), layout, null)));
+                Deque<ParsedCsvChunk> spent = new ArrayDeque<>(); // appended chunks, whose arrays the next parses reuse
+                parsing.add(first);
                 ParsedCsvChunk.View view = new ParsedCsvChunk.View();
                 boolean more = true;
                 while (!inFlight.isEmpty()) {
@@ -222,16 +223,24 @@ public final class CsvDatasetReader {
                             more = false;
                             break;
                         }
-                        inFlight.add(pool.submit(() -> ParsedCsvChunk.parse(b.bytes(), 0, b.length(), layout)));
-                        lengths.add(b.length());
+                        ParsedCsvChunk reuse = spent.poll();
+                        inFlight.add(pool.submit(() -> ParsedCsvChunk.parse(b.bytes(), 0, b.length(), layout, reuse)));
+                        parsing.add(b);
                     }
                     ParsedCsvChunk chunk = WorkerThreads.await(inFlight.poll());
                     if (chunk.needsFullParser()) return null;
-                    if (rows == null && chunk.rows() > 0) rows = new Rows(file, columns, specFor(file, line, columns), target);
-                    for (int r = 0; r < chunk.rows(); r++) rows.accept(chunk.row(r, view), lineBase + chunk.lineOfRow(r) + 1);
+                    if (rows == null && chunk.rows() > 0) {
+                        rows = new Rows(file, columns, specFor(file, line, columns), target);
+                        // rows in the file, from the first block's bytes per row (2% over: rows vary in length)
+                        rows.expect((long) Math.ceil(1.02 * chunk.rows() * size / first.length()));
+                    }
+                    if (chunk.rows() > 0) rows.acceptAll(chunk, view, lineBase);
                     rowCount += chunk.rows();
                     lineBase += chunk.lines();
-                    consumed += lengths.poll();
+                    CsvBlocks.Block done = parsing.poll();
+                    consumed += done.length();
+                    blocks.recycle(done); // its rows are parsed: the next block reads into the same bytes
+                    spent.push(chunk);
                     progress.progress(Math.min(consumed, size), size);
                 }
                 if (rowCount == 0) return null;
@@ -341,6 +350,26 @@ public final class CsvDatasetReader {
             act = new float[c.actions.length];
         }
 
+        /**
+         * Sizes the dataset's arrays for about {@code n} rows when the whole file is read into memory. Not past a third
+         * of the heap: an estimate from rows shorter than the file's later ones must not exhaust memory that growing
+         * by doubling would not.
+         */
+        void expect(long n) {
+            long widest = Math.max(1, Math.max(c.observations.length, Math.max(c.goals.length, c.actions.length)));
+            long bytes = 4 * n * (c.observations.length + c.goals.length + c.actions.length + 1);
+            if (shardWriter == null && n * widest < Integer.MAX_VALUE - 8 && bytes < Runtime.getRuntime().maxMemory() / 3)
+                builder.reserve((int) n, (int) n);
+        }
+
+        /**
+         * The rows of {@code chunk}, whose lines follow line {@code lineBase} (a method of its own, so that the JIT
+         * compiles this loop alone rather than the whole of readInBlocks on stack replacement).
+         */
+        void acceptAll(ParsedCsvChunk chunk, ParsedCsvChunk.View view, long lineBase) throws IOException {
+            for (int r = 0; r < chunk.rows(); r++) accept(chunk.row(r, view), lineBase + chunk.lineOfRow(r) + 1);
+        }
+
         void accept(CsvRow r, long line) throws IOException {
             if (r.size() != c.width)
                 throw DatasetFormatException.atLine(file, line, null, "expected " + c.width + " cells as in the header, got "
@@ -367,8 +396,8 @@ public final class CsvDatasetReader {
                         + "of episode '" + id + "' (it continues on line " + line + "); expected it only on the "
                         + "episode's last step or final-observation row");
             float[] o = finalRow ? finalObs : obs, g = finalRow ? finalGoal : goal;
-            for (int k = 0; k < o.length; k++) o[k] = cell(r, line, c.observations[k]);
-            for (int k = 0; k < g.length; k++) g[k] = cell(r, line, c.goals[k]);
+            r.numbers(file, line, c, c.observations, o);
+            r.numbers(file, line, c, c.goals, g);
             boolean t = c.terminated >= 0 && r.flag(file, line, c.name(c.terminated), c.terminated);
             boolean u = c.truncated >= 0 && r.flag(file, line, c.name(c.truncated), c.truncated);
             term |= t;
@@ -382,7 +411,7 @@ public final class CsvDatasetReader {
                 flagColumn = c.name(t ? c.terminated : c.truncated);
             }
             if (c.discrete) act[0] = discreteAction(r, line);
-            else for (int k = 0; k < act.length; k++) act[k] = cell(r, line, c.actions[k]);
+            else r.numbers(file, line, c, c.actions, act);
             float reward = c.reward >= 0 ? cell(r, line, c.reward) : 0f;
             builder.addStep(o, 0, g, 0, act, 0, reward);
             stepsInEpisode++;

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What is in a dataset, computed in one pass over its arrays (Welford accumulation in double, so large
- * offsets do not swallow small spreads): counts, episode returns and lengths, and per-dimension
- * statistics of observations, actions and goals. {@link #format()} renders the table {@code il inspect}
+ * What is in a dataset, computed in a pass over its episodes and two over its arrays (sums, then squared deviations
+ * from the mean, in double, so large offsets do not swallow small spreads): counts, episode returns and lengths, and
+ * per-dimension statistics of observations, actions and goals. {@link #format()} renders the table {@code il inspect}
  * prints.
  *
  * <p>Standard deviations are population ones (divide by n, as numpy's default). Observation and goal
@@ -116,10 +116,31 @@ public record DatasetStatistics(DatasetSpec spec, int episodes, int steps, int o
             return this;
         }
 
+        /**
+         * Adds the rows of a row-major array, one column per accumulator, in two passes (sums, then squared deviations
+         * from the mean: as stable as Welford's update, without a division per value), merged into {@code s}.
+         */
         private static void add(RunningStats[] s, float[] values, int rows) {
             int dim = s.length;
+            if (rows == 0 || dim == 0) return;
+            double[] sum = new double[dim], m2 = new double[dim], min = new double[dim], max = new double[dim];
+            java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
             for (int r = 0, i = 0; r < rows; r++)
-                for (int d = 0; d < dim; d++, i++) s[d].add(values[i]);
+                for (int d = 0; d < dim; d++, i++) {
+                    double x = values[i];
+                    sum[d] += x;
+                    if (x < min[d]) min[d] = x;
+                    if (x > max[d]) max[d] = x;
+                }
+            double[] mean = new double[dim];
+            for (int d = 0; d < dim; d++) mean[d] = sum[d] / rows;
+            for (int r = 0, i = 0; r < rows; r++)
+                for (int d = 0; d < dim; d++, i++) {
+                    double dx = values[i] - mean[d];
+                    m2[d] += dx * dx;
+                }
+            for (int d = 0; d < dim; d++) s[d].merge(rows, mean[d], m2[d], min[d], max[d], Double.isNaN(mean[d]));
         }
 
         public DatasetStatistics result() {

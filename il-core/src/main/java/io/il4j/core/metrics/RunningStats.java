@@ -32,24 +32,32 @@ public final class RunningStats {
 
     /** Folds {@code other} into this accumulator (Chan et al.'s pairwise combination). */
     public void merge(RunningStats other) {
-        if (other.n == 0) return;
+        merge(other.n, other.mean, other.m2, other.min, other.max, other.sawNaN);
+    }
+
+    /**
+     * Folds in {@code count} values summarized elsewhere: their mean, sum of squared deviations from it, min, max, and
+     * whether one was NaN.
+     */
+    void merge(long count, double otherMean, double otherM2, double otherMin, double otherMax, boolean otherSawNaN) {
+        if (count == 0) return;
         if (n == 0) {
-            n = other.n;
-            mean = other.mean;
-            m2 = other.m2;
-            min = other.min;
-            max = other.max;
-            sawNaN = other.sawNaN;
+            n = count;
+            mean = otherMean;
+            m2 = otherM2;
+            min = otherMin;
+            max = otherMax;
+            sawNaN = otherSawNaN;
             return;
         }
-        long total = n + other.n;
-        double delta = other.mean - mean;
-        mean += delta * other.n / total;
-        m2 += other.m2 + delta * delta * ((double) n * other.n / total);
+        long total = n + count;
+        double delta = otherMean - mean;
+        mean += delta * count / total;
+        m2 += otherM2 + delta * delta * ((double) n * count / total);
         n = total;
-        min = Math.min(min, other.min);
-        max = Math.max(max, other.max);
-        sawNaN |= other.sawNaN;
+        min = Math.min(min, otherMin);
+        max = Math.max(max, otherMax);
+        sawNaN |= otherSawNaN;
     }
 
     public long count() {

@@ -70,9 +70,11 @@ class CsvBlockParseTest {
         int target = lines.length / 2;
         while (lines[target].split(",", -1).length != 10 || lines[target].split(",", -1)[4].isEmpty()) target++;
         String[] cells = lines[target].split(",", -1);
-        // a bad number, NaN, a ragged row and a gap in t, each at line target+1, with a later bad cell too
+        // a bad number, NaN, empty cells, a ragged row and a gap in t, each at line target+1, with a later bad cell too
         String[][] variants = {
                 {"2", "abc"}, {"3", "nan"}, {"4", "1f"}, {"1", "99"}, {"8", "2"}, {"2", "1e999"},
+                // empty cells, as parsed rows hold them: an observation, one of two actions, the reward of a step
+                {"2", ""}, {"5", " "}, {"6", ""},
         };
         for (String[] v : variants) {
             String[] c = cells.clone();

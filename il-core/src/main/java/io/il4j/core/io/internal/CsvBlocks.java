@@ -3,12 +3,13 @@ package io.il4j.core.io.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
  * A file cut into blocks of whole lines (each block ends right after a line feed, the last at the end of the file),
- * each in a fresh array so a worker can parse it while the next is read. A line longer than the block size gets a
- * larger block. Not thread-safe.
+ * each in its own array (one handed back by {@link #recycle}, or a fresh one) so a worker can parse it while the next
+ * is read. A line longer than the block size gets a larger block. Not thread-safe.
  */
 public final class CsvBlocks {
 
@@ -18,6 +19,7 @@ public final class CsvBlocks {
 
     private final FileChannel channel;
     private final int blockBytes;
+    private final ArrayDeque<byte[]> free = new ArrayDeque<>(); // recycled blocks' bytes
     private byte[] carry = new byte[0];
     private int carryLength;
     private boolean eof;
@@ -27,10 +29,18 @@ public final class CsvBlocks {
         this.blockBytes = blockBytes;
     }
 
+    /**
+     * Hands back the bytes of a block that nothing reads any more, for a later block to reuse (a file is read through a
+     * few buffers instead of one fresh one per block).
+     */
+    public void recycle(Block block) {
+        if (block.bytes().length == blockBytes) free.push(block.bytes());
+    }
+
     /** The next block, or null at the end of the file. */
     public Block next() throws IOException {
         if (eof && carryLength == 0) return null;
-        byte[] buf = new byte[Math.max(blockBytes, 2 * carryLength)];
+        byte[] buf = 2 * carryLength <= blockBytes && !free.isEmpty() ? free.pop() : new byte[Math.max(blockBytes, 2 * carryLength)];
         System.arraycopy(carry, 0, buf, 0, carryLength);
         int filled = carryLength, scanned = carryLength;
         while (true) {

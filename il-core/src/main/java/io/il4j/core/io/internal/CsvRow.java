@@ -18,6 +18,11 @@ public interface CsvRow {
 
     float number(Path file, long line, String name, int column);
 
+    /** The cells {@code columns} as by {@link #number}, into {@code into[0, columns.length)}; names from {@code c}. */
+    default void numbers(Path file, long line, CsvColumns c, int[] columns, float[] into) {
+        for (int k = 0; k < columns.length; k++) into[k] = number(file, line, c.name(columns[k]), columns[k]);
+    }
+
     long integer(Path file, long line, String name, int column, String expectation);
 
     boolean flag(Path file, long line, String name, int column);

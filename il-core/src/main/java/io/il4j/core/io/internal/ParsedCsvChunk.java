@@ -14,11 +14,13 @@ import java.util.List;
 /**
  * The rows of one block of whole lines of a demonstration CSV, parsed on a worker thread into primitive arrays (one
  * float per numeric cell, episode ids as strings shared by consecutive rows, time steps, flags, discrete actions),
- * so the reader's sequential pass only checks and appends them. A row with any cell the fast parse does not take
- * cleanly (an empty action cell of a final observation, text, NaN, a ragged row, anything unusual) keeps its cells as
- * text, parsed by Commons CSV exactly as the sequential reader would, so its values and its errors are the sequential
- * reader's. The text of the block is not kept. Blocks holding a quote character or a lone carriage return are flagged
- * {@link #needsFullParser()}: only a parser that sees the whole file handles those. Immutable once parsed.
+ * so the reader's sequential pass only checks and appends them. An empty number cell (the action and reward cells of
+ * a final observation) is held as a marker that the reader's checks see as empty. A row with any cell the fast parse
+ * does not take cleanly (text, NaN, a ragged row, anything unusual) keeps its cells as text, parsed by Commons CSV
+ * exactly as the sequential reader would, so its values and its errors are the sequential reader's. The text of the
+ * block is not kept. Blocks holding a quote character or a lone carriage return are flagged {@link #needsFullParser()}:
+ * only a parser that sees the whole file handles those. Unchanged once parsed, until it is handed to {@link #parse} to
+ * hold another block's rows.
  */
 public final class ParsedCsvChunk {
 
@@ -31,12 +33,15 @@ public final class ParsedCsvChunk {
         final int[] slot;
         final long discreteLimit;
         final CSVFormat format;
+        /** Whether a number can be read up to the delimiter in one pass (the delimiter cannot be part of a number). */
+        final boolean scanNumbers;
 
         /** @param discreteCount n of a discrete action space, 0 when inferred */
         public Layout(CsvColumns c, char delimiter, int discreteCount, CSVFormat format) {
             this.width = c.width;
             this.delimiter = (byte) delimiter;
             this.format = format;
+            this.scanNumbers = "0123456789.+-eE".indexOf(delimiter) < 0;
             role = new byte[width];
             slot = new int[width];
             role[c.episode] = EPISODE;
@@ -64,6 +69,11 @@ public final class ParsedCsvChunk {
             return delimiter < 0x80 && delimiter != '"' && delimiter != '\r' && delimiter != '\n';
         }
     }
+
+    /** An empty number cell: never a parsed value, since a NaN cell is kept as text. */
+    private static final float EMPTY_NUMBER = Float.NaN;
+    /** An empty discrete action cell: never a parsed index, since a negative one is kept as text. */
+    private static final long EMPTY_INDEX = -1;
 
     private final Layout layout;
     private final int rows, lines;
@@ -133,17 +143,36 @@ public final class ParsedCsvChunk {
 
         @Override
         public boolean isEmpty(int column) {
-            return false; // a row with an empty cell is kept as text
+            return switch (chunk.layout.role[column]) {
+                case Layout.NUMBER -> Float.isNaN(chunk.numbers[r * chunk.layout.numbers + chunk.layout.slot[column]]);
+                case Layout.DISCRETE -> chunk.discrete[r] == EMPTY_INDEX;
+                default -> false; // other cells are never empty in a parsed row
+            };
         }
 
         @Override
         public float number(Path file, long line, String name, int column) {
-            return chunk.numbers[r * chunk.layout.numbers + chunk.layout.slot[column]];
+            float v = chunk.numbers[r * chunk.layout.numbers + chunk.layout.slot[column]];
+            return Float.isNaN(v) ? CsvCells.parseFloat(file, line, name, "") : v; // the empty cell's error
+        }
+
+        /** Without a call and a column name per cell: the reader's loop over a million rows spends less here. */
+        @Override
+        public void numbers(Path file, long line, CsvColumns c, int[] columns, float[] into) {
+            float[] numbers = chunk.numbers;
+            int[] slot = chunk.layout.slot;
+            int base = r * chunk.layout.numbers;
+            for (int k = 0; k < columns.length; k++) {
+                float v = numbers[base + slot[columns[k]]];
+                into[k] = Float.isNaN(v) ? number(file, line, c.name(columns[k]), columns[k]) : v; // the empty cell's error
+            }
         }
 
         @Override
         public long integer(Path file, long line, String name, int column, String expectation) {
-            return chunk.layout.role[column] == Layout.DISCRETE ? chunk.discrete[r] : chunk.times[r];
+            if (chunk.layout.role[column] != Layout.DISCRETE) return chunk.times[r];
+            long a = chunk.discrete[r];
+            return a == EMPTY_INDEX ? CsvCells.parseInteger(file, line, name, "", expectation) : a; // the empty cell's error
         }
 
         @Override
@@ -158,13 +187,14 @@ public final class ParsedCsvChunk {
         }
     }
 
-    /** Parses the whole lines {@code b[from, to)} (the last may lack its line feed only at the end of the file). */
-    public static ParsedCsvChunk parse(byte[] b, int from, int to, Layout layout) {
-        int capacity = Math.max(16, (to - from) / Math.max(8, 4 * layout.width));
-        Builder out = new Builder(layout, capacity);
+    /**
+     * Parses the whole lines {@code b[from, to)} (the last may lack its line feed only at the end of the file) into the
+     * arrays of {@code reuse}, a chunk of the same layout that nothing reads any more, or into new ones when it is null.
+     */
+    public static ParsedCsvChunk parse(byte[] b, int from, int to, Layout layout, ParsedCsvChunk reuse) {
+        Builder out = reuse != null && reuse.layout == layout && reuse.ids != null ? new Builder(reuse)
+                : new Builder(layout, Math.max(16, (to - from) / Math.max(8, 4 * layout.width)));
         int line = 0;
-        String prevId = null;
-        int prevIdFrom = 0, prevIdLen = -1;
         int pos = from;
         while (pos < to) {
             int end = pos;
@@ -180,66 +210,9 @@ public final class ParsedCsvChunk {
                 continue; // an empty line: skipped, as the sequential reader does
             }
             int r = out.startRow(lineNo);
-            boolean ok = true;
-            int cell = 0, p = pos;
-            while (ok) {
-                int cellEnd = p;
-                while (cellEnd < end && b[cellEnd] != layout.delimiter) {
-                    if (b[cellEnd] < 0) ok = false; // non-ASCII: the text path decides (ids in UTF-8, unicode spaces)
-                    cellEnd++;
-                }
-                if (cell >= layout.width) {
-                    ok = false;
-                    break;
-                }
-                int s = p, e = cellEnd;
-                while (s < e && isSpace(b[s], layout.delimiter)) s++;
-                while (e > s && isSpace(b[e - 1], layout.delimiter)) e--;
-                if (ok) {
-                    switch (layout.role[cell]) {
-                        case Layout.EPISODE -> {
-                            if (e == s) ok = false;
-                            else {
-                                int len = e - s;
-                                if (len != prevIdLen || !java.util.Arrays.equals(b, s, e, b, prevIdFrom, prevIdFrom + len)) {
-                                    prevId = new String(b, s, len, StandardCharsets.US_ASCII);
-                                    prevIdLen = len;
-                                }
-                                prevIdFrom = s; // the same bytes now sit in this row
-                                out.ids[r] = prevId;
-                            }
-                        }
-                        case Layout.TIME -> {
-                            long t = integer(b, s, e);
-                            if (t == Long.MIN_VALUE) ok = false;
-                            else out.times[r] = t;
-                        }
-                        case Layout.TERMINATED, Layout.TRUNCATED -> {
-                            if (e - s > 1 || (e - s == 1 && b[s] != '0' && b[s] != '1')) ok = false;
-                            else if (e - s == 1 && b[s] == '1') out.flags[r] |= (byte) (layout.role[cell] == Layout.TERMINATED ? 1 : 2);
-                        }
-                        case Layout.NUMBER -> {
-                            byte last = e > s ? b[e - 1] : 0;
-                            float v = (last >= '0' && last <= '9') || last == '.' ? parseNumber(b, s, e) : Float.NaN;
-                            if (Float.isNaN(v) || Float.isInfinite(v)) ok = false;
-                            else out.numbers[r * layout.numbers + layout.slot[cell]] = v;
-                        }
-                        case Layout.DISCRETE -> {
-                            long a = integer(b, s, e);
-                            if (a < 0 || a >= layout.discreteLimit) ok = false;
-                            else out.discrete[r] = a;
-                        }
-                        default -> {
-                        }
-                    }
-                }
-                cell++;
-                if (cellEnd >= end) break;
-                p = cellEnd + 1;
-            }
-            if (!ok || cell != layout.width) {
+            if (!parseRow(b, pos, end, r, out)) {
                 out.text[r] = textRow(b, pos, end, layout.format);
-                prevIdLen = -1;
+                out.lastIdLength = -1;
             }
             pos = next;
         }
@@ -247,9 +220,93 @@ public final class ParsedCsvChunk {
     }
 
     /**
+     * Parses the line {@code b[pos, end)} into row {@code r} of {@code out}; false when a cell needs the text path or
+     * the row does not have the header's width. A method of its own, called once per line, so that the JIT compiles it
+     * whole early instead of replacing a block-long loop on the stack, once per parser thread.
+     */
+    private static boolean parseRow(byte[] b, int pos, int end, int r, Builder out) {
+        Layout layout = out.layout;
+        boolean ok = true;
+        int cell = 0, p = pos;
+        while (ok) {
+            if (layout.scanNumbers && cell < layout.width && layout.role[cell] == Layout.NUMBER) {
+                // the common cell, read in one pass; anything unusual about it takes the general path below
+                long scanned = DecimalFloats.scan(b, p, end);
+                int q = DecimalFloats.end(scanned);
+                if (scanned != DecimalFloats.REJECTED && (q == end || b[q] == layout.delimiter)) {
+                    out.numbers[r * layout.numbers + layout.slot[cell]] = DecimalFloats.value(scanned);
+                    cell++;
+                    if (q == end) break;
+                    p = q + 1;
+                    continue;
+                }
+            }
+            int cellEnd = p;
+            while (cellEnd < end && b[cellEnd] != layout.delimiter) {
+                if (b[cellEnd] < 0) ok = false; // non-ASCII: the text path decides (ids in UTF-8, unicode spaces)
+                cellEnd++;
+            }
+            if (cell >= layout.width) return false;
+            int s = p, e = cellEnd;
+            while (s < e && isSpace(b[s], layout.delimiter)) s++;
+            while (e > s && isSpace(b[e - 1], layout.delimiter)) e--;
+            if (ok) {
+                switch (layout.role[cell]) {
+                    case Layout.EPISODE -> {
+                        if (e == s) ok = false;
+                        else {
+                            int len = e - s;
+                            if (len != out.lastIdLength || !java.util.Arrays.equals(b, s, e, b, out.lastIdFrom, out.lastIdFrom + len)) {
+                                out.lastId = new String(b, s, len, StandardCharsets.US_ASCII);
+                                out.lastIdLength = len;
+                            }
+                            out.lastIdFrom = s; // the same bytes now sit in this row
+                            out.ids[r] = out.lastId;
+                        }
+                    }
+                    case Layout.TIME -> {
+                        long t = integer(b, s, e);
+                        if (t == Long.MIN_VALUE) ok = false;
+                        else out.times[r] = t;
+                    }
+                    case Layout.TERMINATED, Layout.TRUNCATED -> {
+                        if (e - s > 1 || (e - s == 1 && b[s] != '0' && b[s] != '1')) ok = false;
+                        else if (e - s == 1 && b[s] == '1') out.flags[r] |= (byte) (layout.role[cell] == Layout.TERMINATED ? 1 : 2);
+                    }
+                    case Layout.NUMBER -> {
+                        if (e == s) {
+                            out.numbers[r * layout.numbers + layout.slot[cell]] = EMPTY_NUMBER;
+                            break;
+                        }
+                        byte last = b[e - 1];
+                        float v = (last >= '0' && last <= '9') || last == '.' ? parseNumber(b, s, e) : Float.NaN;
+                        if (Float.isNaN(v) || Float.isInfinite(v)) ok = false;
+                        else out.numbers[r * layout.numbers + layout.slot[cell]] = v;
+                    }
+                    case Layout.DISCRETE -> {
+                        if (e == s) {
+                            out.discrete[r] = EMPTY_INDEX;
+                            break;
+                        }
+                        long a = integer(b, s, e);
+                        if (a < 0 || a >= layout.discreteLimit) ok = false;
+                        else out.discrete[r] = a;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            cell++;
+            if (cellEnd >= end) break;
+            p = cellEnd + 1;
+        }
+        return ok && cell == layout.width;
+    }
+
+    /**
      * The cell's float exactly as the sequential reader's {@link DecimalFloats#parse(String)} gives it: the fast path,
-     * else (long mantissas, exponents beyond ±22 such as {@code -6.938894E-19}, which simulators write often) the JDK's
-     * parser on this cell alone, so that such a cell does not send its whole row to the slow Commons CSV path.
+     * else (mantissas beyond 18 digits, subnormals, the rare product near a float midpoint) the JDK's parser on this
+     * cell alone, so that such a cell does not send its whole row to the slow Commons CSV path.
      * NaN when the cell is no number.
      */
     private static float parseNumber(byte[] b, int s, int e) {
@@ -292,10 +349,13 @@ public final class ParsedCsvChunk {
         }
     }
 
-    /** Growable arrays of one block. */
+    /** Growable arrays of one block, and the episode id of its latest parsed row. */
     private static final class Builder {
         final Layout layout;
         int rows;
+        // the latest parsed row's episode id and where its bytes are: rows of one episode share one String
+        String lastId;
+        int lastIdFrom, lastIdLength = -1;
         int[] lineOfRow;
         float[] numbers;
         String[] ids;
@@ -312,6 +372,20 @@ public final class ParsedCsvChunk {
             discrete = new long[capacity];
             flags = new byte[capacity];
             text = new CsvRow.Text[capacity];
+        }
+
+        /** Into the arrays of {@code done}: every parsed row writes all of its cells, so only flags and text are reset. */
+        Builder(ParsedCsvChunk done) {
+            layout = done.layout;
+            lineOfRow = done.lineOfRow;
+            numbers = done.numbers;
+            ids = done.ids;
+            times = done.times;
+            discrete = done.discrete;
+            flags = done.flags;
+            text = done.text;
+            java.util.Arrays.fill(flags, 0, done.rows, (byte) 0);
+            java.util.Arrays.fill(text, 0, done.rows, null);
         }
 
         int startRow(int line) {

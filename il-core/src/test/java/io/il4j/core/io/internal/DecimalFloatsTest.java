@@ -78,11 +78,77 @@ class DecimalFloatsTest {
         assertTrue(naiveWrong > 50, "only " + naiveWrong + " inputs would fool a naive double-to-float parse");
     }
 
+    /** Decimals of 1-18 significant digits over every exponent of a normal float (the near path) and beyond. */
+    @Test
+    void randomDecimalsOverTheWholeExponentRange() {
+        Random rnd = new Random(4);
+        for (int k = 0; k < 100_000; k++) {
+            StringBuilder sb = new StringBuilder(rnd.nextBoolean() ? "-" : "");
+            int digits = 1 + rnd.nextInt(18);
+            sb.append((char) ('1' + rnd.nextInt(9)));
+            for (int i = 1; i < digits; i++) sb.append((char) ('0' + rnd.nextInt(10)));
+            same(sb.append('E').append(rnd.nextInt(121) - 75).toString());
+        }
+    }
+
+    /**
+     * Decimals of 15-18 digits closest to a float midpoint (and a few units of the last digit away) with exponents
+     * beyond ±22: the near path's product lands within a few double ulps of the midpoint, where only the margin keeps
+     * it from rounding to the wrong float.
+     */
+    @Test
+    void nearMidpointsWithLargeExponents() {
+        Random rnd = new Random(5);
+        int tested = 0;
+        while (tested < 4_000) {
+            float f = Float.intBitsToFloat(rnd.nextInt() & 0x7FFF_FFFF);
+            if (!Float.isFinite(f) || f == Float.MAX_VALUE || f < Float.MIN_NORMAL || Math.abs(Math.getExponent(f)) < 80) continue;
+            BigDecimal mid = new BigDecimal(f).add(new BigDecimal(Math.nextUp(f))).divide(BigDecimal.valueOf(2));
+            for (int precision = 15; precision <= 18; precision++) {
+                BigDecimal r = mid.round(new java.math.MathContext(precision));
+                for (int delta = -2; delta <= 2; delta++) {
+                    java.math.BigInteger w = r.unscaledValue().add(java.math.BigInteger.valueOf(delta));
+                    same(w + "E" + (-r.scale()));
+                }
+            }
+            tested++;
+        }
+    }
+
+    /** The cells simulators write with large exponents take the fast path, not the JDK's slow one. */
+    @Test
+    void shortestFloatsWithLargeExponentsTakeTheFastPath() {
+        Random rnd = new Random(6);
+        int large = 0, fast = 0;
+        for (int k = 0; k < 20_000; k++) {
+            float f = (float) (rnd.nextGaussian() * Math.pow(10, -45 + rnd.nextInt(80)));
+            String s = Float.toString(f);
+            if (!s.contains("E") || Math.abs(f) < Float.MIN_NORMAL || Math.abs(Math.getExponent(f)) < 75) continue;
+            large++;
+            byte[] b = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (!Float.isNaN(DecimalFloats.parseOrNaN(b, 0, b.length))) fast++;
+            same(s);
+        }
+        assertTrue(large > 5_000, "only " + large + " samples");
+        assertTrue(fast > large * 0.999, fast + " of " + large + " took the fast path");
+    }
+
+    @Test
+    void scanStopsAfterTheNumber() {
+        byte[] b = "-6.938894E-19,7".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long r = DecimalFloats.scan(b, 0, b.length);
+        assertEquals(13, DecimalFloats.end(r));
+        assertEquals(Float.floatToRawIntBits(-6.938894E-19f), Float.floatToRawIntBits(DecimalFloats.value(r)));
+        assertEquals(DecimalFloats.REJECTED, DecimalFloats.scan(b, 13, b.length));
+        assertEquals(DecimalFloats.REJECTED, DecimalFloats.scan("1e,".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, 3));
+    }
+
     @Test
     void edgeCasesAndErrors() {
         for (String s : new String[]{"0", "-0", "-0.0", "+1", ".5", "5.", "1e0", "1E+2", "1e-45", "1.4E-45", "3.4028235E38",
                 "3.4028236E38", "1e39", "-1e39", "1e-50", "123456789012345678901234567890", "0.000000000000000000000001",
-                "16777217", "NaN", "-Infinity", "0x1p3", "1d", "1f"})
+                "16777217", "1.1754942E-38", "1.17549435E-38", "3.4028235677973366E38", "-6.938894E-19", "9.99999999999999999E-39",
+                "0.000000000000000000001234567", "00000000000000000001.5", "1234567890123456789", "999999999999999999.5", "NaN", "-Infinity", "0x1p3", "1d", "1f"})
             same(s);
         for (String s : new String[]{"", "-", ".", "e5", "1e", "1.2.3", "abc", "1 2", "--1"}) {
             assertThrows(NumberFormatException.class, () -> DecimalFloats.parse(s), s);
