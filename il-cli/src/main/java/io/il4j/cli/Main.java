@@ -16,8 +16,7 @@ import java.util.Map;
         versionProvider = VersionProvider.class,
         description = {
                 "il4j: imitation learning for the JVM.",
-                "Behavioral cloning, goal-conditioned BC, DAgger, CQL (offline RL), IQ-Learn and MaxEnt IRL",
-                "on one dataset layer.",
+                "Behavioral cloning, goal-conditioned BC, DAgger, CQL (offline RL), IQ-Learn and MaxEnt IRL on one dataset layer.",
                 "",
                 "Start with: il quickstart"},
         subcommands = {
