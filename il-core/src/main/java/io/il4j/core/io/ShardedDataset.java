@@ -1,7 +1,7 @@
 package io.il4j.core.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.il4j.core.report.Json;
 import io.il4j.core.data.Dataset;
 import io.il4j.core.data.DatasetBuilder;
 import io.il4j.core.data.DatasetSpec;
@@ -69,9 +69,9 @@ public final class ShardedDataset implements ShardSource {
                     + "'il convert --shard-steps N'");
         JsonNode root;
         try {
-            // a mapper per open, not a static one: isSharded runs before every load, and building a mapper loads
-            // hundreds of Jackson classes (~0.4 s of an `il inspect FILE.csv`)
-            root = new ObjectMapper().readTree(manifest.toFile());
+            // il4j's one mapper, built on first use: isSharded, which runs before every load, must not build it
+            // (hundreds of Jackson classes, ~0.4 s of an `il inspect FILE.csv`)
+            root = Json.mapper().readTree(manifest.toFile());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw DatasetFormatException.inFile(manifest, "is not valid JSON (" + e.getOriginalMessage() + ")");
         }

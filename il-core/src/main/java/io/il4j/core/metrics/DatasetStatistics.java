@@ -116,31 +116,8 @@ public record DatasetStatistics(DatasetSpec spec, int episodes, int steps, int o
             return this;
         }
 
-        /**
-         * Adds the rows of a row-major array, one column per accumulator, in two passes (sums, then squared deviations
-         * from the mean: as stable as Welford's update, without a division per value), merged into {@code s}.
-         */
         private static void add(RunningStats[] s, float[] values, int rows) {
-            int dim = s.length;
-            if (rows == 0 || dim == 0) return;
-            double[] sum = new double[dim], m2 = new double[dim], min = new double[dim], max = new double[dim];
-            java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
-            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
-            for (int r = 0, i = 0; r < rows; r++)
-                for (int d = 0; d < dim; d++, i++) {
-                    double x = values[i];
-                    sum[d] += x;
-                    if (x < min[d]) min[d] = x;
-                    if (x > max[d]) max[d] = x;
-                }
-            double[] mean = new double[dim];
-            for (int d = 0; d < dim; d++) mean[d] = sum[d] / rows;
-            for (int r = 0, i = 0; r < rows; r++)
-                for (int d = 0; d < dim; d++, i++) {
-                    double dx = values[i] - mean[d];
-                    m2[d] += dx * dx;
-                }
-            for (int d = 0; d < dim; d++) s[d].merge(rows, mean[d], m2[d], min[d], max[d], Double.isNaN(mean[d]));
+            RunningStats.addColumns(s, values, rows);
         }
 
         public DatasetStatistics result() {

@@ -36,6 +36,36 @@ public final class RunningStats {
     }
 
     /**
+     * Adds the rows of a row-major array to {@code columns}, one accumulator per column, in two passes (sums, then
+     * squared deviations from the mean: as stable as Welford's update, without a division per value), each column
+     * merged in at the end. For bulk data such as {@code il inspect}'s; {@link #add} is the one-value form.
+     */
+    public static void addColumns(RunningStats[] columns, float[] rowMajor, int rows) {
+        int dim = columns.length;
+        if (rows == 0 || dim == 0) return;
+        double[] sum = new double[dim], m2 = new double[dim], min = new double[dim], max = new double[dim];
+        boolean[] nan = new boolean[dim];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        for (int r = 0, i = 0; r < rows; r++)
+            for (int d = 0; d < dim; d++, i++) {
+                double x = rowMajor[i];
+                sum[d] += x;
+                if (x < min[d]) min[d] = x;
+                if (x > max[d]) max[d] = x;
+                if (x != x) nan[d] = true; // NaN itself, not +Inf and -Inf summing to NaN
+            }
+        double[] mean = new double[dim];
+        for (int d = 0; d < dim; d++) mean[d] = sum[d] / rows;
+        for (int r = 0, i = 0; r < rows; r++)
+            for (int d = 0; d < dim; d++, i++) {
+                double dx = rowMajor[i] - mean[d];
+                m2[d] += dx * dx;
+            }
+        for (int d = 0; d < dim; d++) columns[d].merge(rows, mean[d], m2[d], min[d], max[d], nan[d]);
+    }
+
+    /**
      * Folds in {@code count} values summarized elsewhere: their mean, sum of squared deviations from it, min, max, and
      * whether one was NaN.
      */

@@ -72,8 +72,14 @@ public final class DecimalFloats {
             boolean negativeExp = false;
             if (i < to && (b[i] == '-' || b[i] == '+')) negativeExp = b[i++] == '-';
             int expStart = i, e = 0;
-            for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) if (e < 100_000) e = e * 10 + (b[i] - '0');
-            if (i == expStart) return REJECTED;
+            boolean hugeExponent = false;
+            for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+                if (e < 100_000) e = e * 10 + (b[i] - '0');
+                else hugeExponent = true;
+            }
+            // an exponent this long is not clamped (a long fraction could bring a clamped one back into range): the
+            // JDK decides such a cell
+            if (i == expStart || hugeExponent) return REJECTED;
             exp10 += negativeExp ? -e : e;
         }
         float f = toFloat(w, exp10);

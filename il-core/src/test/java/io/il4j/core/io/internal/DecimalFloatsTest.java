@@ -155,4 +155,14 @@ class DecimalFloatsTest {
             assertThrows(NumberFormatException.class, () -> Float.parseFloat(s), s);
         }
     }
+
+    @Test
+    void exponentsTooLongToReadAreLeftToTheJdkNotClamped() {
+        // a long fraction brings a clamped exponent back into range: 0.(99,999 zeros)1e1000000 is +Infinity, not 1
+        String zeros = "0".repeat(99_999);
+        same("0." + zeros + "1e1000000");
+        same("0." + zeros + "1e99999");
+        same("1e-" + "9".repeat(12));
+        same("1e00000000000000005");
+    }
 }
