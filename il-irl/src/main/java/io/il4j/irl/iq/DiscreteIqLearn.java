@@ -308,8 +308,10 @@ public final class DiscreteIqLearn implements IqLearner {
     /** The recovered reward {@code Q(s,a) - gamma V(s')}, after a termination with the absorbing state's value (0 without one). */
     @Override
     public DiscreteSoftQReward reward(Map<String, Double> metrics) {
-        return new DiscreteSoftQReward(q.weights(), normalizer, config.gamma(), config.temperature(), absorbing == null ? 0 : absorbing.reward(),
-                provenance(metrics));
+        // V(s') from the network training took it from, so that the file's reward is the one the objective shaped
+        MlpWeights qWeights = q.weights();
+        return new DiscreteSoftQReward(qWeights, target == null ? qWeights : target.weights(), normalizer, config.gamma(), config.temperature(),
+                absorbing == null ? 0 : absorbing.reward(), provenance(metrics));
     }
 
     private Provenance provenance(Map<String, Double> metrics) {

@@ -18,22 +18,39 @@ import java.util.Map;
  */
 public final class DiscreteSoftQReward implements RewardFunction {
     static final String TYPE = "iqlearn-discrete";
+    /** The entry of {@code V(s')}'s Q-network when it is not the Q-network (files written before it had none). */
+    static final String VALUE_Q = "value-q.bin";
 
-    private final MlpWeights weights;
-    private final MlpForward q;
-    private final MlpForward.Workspace ws;
+    private final MlpWeights weights, valueWeights;
+    private final MlpForward q, valueQ;
+    private final MlpForward.Workspace ws, valueWs;
     private final Normalizer normalizer;
     private final double gamma, temperature, absorbingReward;
     private final Provenance provenance;
     private final float[] in;
 
+    /** A reward whose {@code V(s')} comes from the Q-network itself (training without a target network). */
     public DiscreteSoftQReward(MlpWeights weights, Normalizer normalizer, double gamma, double temperature, double absorbingReward,
                                Provenance provenance) {
+        this(weights, weights, normalizer, gamma, temperature, absorbingReward, provenance);
+    }
+
+    /**
+     * @param valueWeights the Q-network of {@code V(s')}: the training's target network when it had one (the implied
+     *                     reward the objective shaped), else {@code weights} itself
+     */
+    public DiscreteSoftQReward(MlpWeights weights, MlpWeights valueWeights, Normalizer normalizer, double gamma, double temperature,
+                               double absorbingReward, Provenance provenance) {
         if (normalizer.dim() != weights.inputDim())
             throw new IllegalArgumentException("normalizer has " + normalizer.dim() + " dims; the Q-network takes " + weights.inputDim());
+        if (valueWeights.inputDim() != weights.inputDim() || valueWeights.outputDim() != weights.outputDim())
+            throw new IllegalArgumentException("the value network's shape differs from the Q-network's");
         this.weights = weights;
+        this.valueWeights = valueWeights;
         this.q = new MlpForward(weights);
         this.ws = q.newWorkspace();
+        this.valueQ = valueWeights == weights ? q : new MlpForward(valueWeights);
+        this.valueWs = valueQ.newWorkspace();
         this.normalizer = normalizer;
         this.gamma = gamma;
         this.temperature = temperature;
@@ -53,15 +70,15 @@ public final class DiscreteSoftQReward implements RewardFunction {
 
     /** The Q-values of one observation (a fresh array). */
     public double[] qValues(double[] observation) {
-        float[] out = forward(observation);
+        float[] out = forward(q, ws, observation);
         double[] d = new double[numActions()];
         for (int a = 0; a < d.length; a++) d[a] = out[a];
         return d;
     }
 
-    /** {@code V(s) = alpha logsumexp(Q(s,.)/alpha)}. */
+    /** {@code V(s) = alpha logsumexp(Q(s,.)/alpha)}, with the value network's Q (the Q-network's unless trained with a target). */
     public double value(double[] observation) {
-        return SoftMax.value(forward(observation), 0, numActions(), temperature, null);
+        return SoftMax.value(forward(valueQ, valueWs, observation), 0, numActions(), temperature, null);
     }
 
     @Override
@@ -69,15 +86,15 @@ public final class DiscreteSoftQReward implements RewardFunction {
         int a = (int) action[0];
         if (a != action[0] || a < 0 || a >= numActions())
             throw new IllegalArgumentException("action " + action[0] + " is not one of the " + numActions() + " discrete actions");
-        double qa = forward(observation)[a];
+        double qa = forward(q, ws, observation)[a];
         return RewardFunctions.softQReward(qa, gamma, absorbingReward, terminal, () -> value(nextObservation));
     }
 
-    private float[] forward(double[] observation) {
+    private float[] forward(MlpForward network, MlpForward.Workspace workspace, double[] observation) {
         if (observation.length != in.length)
             throw new IllegalArgumentException("observation has " + observation.length + " numbers; the reward expects " + in.length);
         normalizer.normalize(observation, 0, in, 0);
-        return q.forward(in, ws);
+        return network.forward(in, workspace);
     }
 
     @Override
@@ -99,6 +116,8 @@ public final class DiscreteSoftQReward implements RewardFunction {
 
     @Override
     public void save(Path path) throws IOException {
-        RewardFunctions.writer(TYPE, gamma, temperature, absorbingReward, Map.of(), normalizer, provenance).put("q.bin", weights.toBytes()).writeTo(path);
+        var writer = RewardFunctions.writer(TYPE, gamma, temperature, absorbingReward, Map.of(), normalizer, provenance).put("q.bin", weights.toBytes());
+        if (valueWeights != weights) writer.put(VALUE_Q, valueWeights.toBytes());
+        writer.writeTo(path);
     }
 }

@@ -62,8 +62,12 @@ public final class RewardFunctions {
         Provenance provenance = Json.fromString(archive.text("provenance.json"), Provenance.class);
         Normalizer normalizer = Normalizer.fromJson(archive.text("normalizer.json"));
         return switch (type) {
-            case DiscreteSoftQReward.TYPE -> new DiscreteSoftQReward(MlpWeights.fromBytes(archive.entry("q.bin")), normalizer,
-                    meta.path("gamma").asDouble(), meta.path("temperature").asDouble(), absorbingReward(meta), provenance);
+            case DiscreteSoftQReward.TYPE -> {
+                MlpWeights q = MlpWeights.fromBytes(archive.entry("q.bin"));
+                MlpWeights valueQ = archive.has(DiscreteSoftQReward.VALUE_Q) ? MlpWeights.fromBytes(archive.entry(DiscreteSoftQReward.VALUE_Q)) : q;
+                yield new DiscreteSoftQReward(q, valueQ, normalizer, meta.path("gamma").asDouble(), meta.path("temperature").asDouble(),
+                        absorbingReward(meta), provenance);
+            }
             case ContinuousSoftQReward.TYPE -> ContinuousSoftQReward.read(archive, meta, normalizer, provenance);
             default -> throw new InvalidPolicyFileException(path + ": unknown reward type '" + type + "'");
         };

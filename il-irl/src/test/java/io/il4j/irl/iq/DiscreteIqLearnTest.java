@@ -158,4 +158,31 @@ class DiscreteIqLearnTest {
             assertEquals(masked.reward(o, a, n, false), loaded.reward(o, a, n, false), 1e-6);
         }
     }
+
+    /**
+     * With a target network, the reward takes {@code V(s')} from it (the implied reward the objective shaped), keeps it
+     * through a save and load, and differs from the reward with {@code V(s')} of the Q-network itself.
+     */
+    @Test
+    void rewardTakesTheNextValueFromTheTargetNetwork(@TempDir Path dir) throws Exception {
+        Dataset data = cartpole(2);
+        try (DiscreteIqLearn iq = new DiscreteIqLearn(data, IqLearnConfig.DEFAULT.withSteps(200).withTargetTau(0.01))) {
+            iq.trainOffline();
+            DiscreteSoftQReward reward = iq.reward(Map.of());
+            DiscreteSoftQReward ofQ = new DiscreteSoftQReward(iq.network().weights(), iq.normalizer(), reward.gamma(), reward.temperature(),
+                    0, reward.provenance());
+            Path file = dir.resolve("reward.zip");
+            reward.save(file);
+            RewardFunction loaded = RewardFunctions.load(file);
+            double maxGap = 0;
+            for (int s = 0; s < 40; s++) {
+                double[] o = data.observationAsDouble(data.observationRow(s)), n = data.observationAsDouble(data.nextObservationRow(s));
+                double[] a = data.actionAsDouble(s);
+                assertEquals(reward.reward(o, a, n, false), loaded.reward(o, a, n, false), 1e-6);
+                assertArrayEquals(ofQ.qValues(o), reward.qValues(o), 1e-9);
+                maxGap = Math.max(maxGap, Math.abs(reward.reward(o, a, n, false) - ofQ.reward(o, a, n, false)));
+            }
+            assertTrue(maxGap > 1e-3, "the target network's V(s') must differ from the Q-network's after 200 steps at tau 0.01: " + maxGap);
+        }
+    }
 }
