@@ -72,17 +72,18 @@ final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(policyFile + " does not fit " + env.selection.envId + ": " + why
                         + "; evaluate it in the environment its data came from");
             });
-        PolicyBytes policy = PolicyBytes.of(policyFile);
-        RegisteredEnv source = new RegisteredEnv(env.selection.envId, env.selection.envOptions);
         List<EpisodeResult> results;
         if (sparkMaster == null) {
-            // one task over every episode, here: the same episodes a cluster runs in slices
+            // one task's episodes over every episode, here, with the policy and environment checked above: the same
+            // episodes a cluster runs in slices
             try (Progress progress = Progress.start("eval " + env.selection.envId, episodes)) {
-                results = new EvaluationTask(policy, source, seed, 0, episodes, Integer.MAX_VALUE).run(progress::step);
+                results = EvaluationTask.runEpisodes(e, EvaluationTask.policyFor(loaded, e), seed, 0, episodes, Integer.MAX_VALUE,
+                        progress::step);
             }
         } else {
+            RegisteredEnv source = new RegisteredEnv(env.selection.envId, env.selection.envOptions);
             try (Cluster cluster = Cluster.open(sparkMaster)) {
-                results = EvaluationTask.evaluate(cluster, policy, source, episodes, seed, Integer.MAX_VALUE);
+                results = EvaluationTask.evaluate(cluster, PolicyBytes.of(policyFile), source, episodes, seed, Integer.MAX_VALUE);
             }
         }
         EvaluationSummary summary = EvaluationSummary.of(results);

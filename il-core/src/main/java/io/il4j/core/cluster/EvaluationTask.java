@@ -35,10 +35,18 @@ public record EvaluationTask(PolicyBytes policy, EnvSource env, long seed, int f
     /** As {@link #run()}, calling {@code afterEpisode} after each episode (a progress bar). */
     public ArrayList<EpisodeResult> run(Runnable afterEpisode) {
         Env e = env.newEnv();
-        Policy p = policyFor(policy.load(), e);
+        return runEpisodes(e, policyFor(policy.load(), e), seed, first, count, maxSteps, afterEpisode);
+    }
+
+    /**
+     * The episodes of a task, in an environment and with a policy already built (what {@link #run} does after
+     * building them from the task's fields; a local caller that has them need not load them again).
+     */
+    public static ArrayList<EpisodeResult> runEpisodes(Env env, Policy policy, long seed, int first, int count, int maxSteps,
+                                                       Runnable afterEpisode) {
         ArrayList<EpisodeResult> out = new ArrayList<>(count);
         for (int i = first; i < first + count; i++) {
-            out.add(Rollouts.runEpisode(e, p, seed + i, maxSteps, null));
+            out.add(Rollouts.runEpisode(env, policy, seed + i, maxSteps, null));
             afterEpisode.run();
         }
         return out;
