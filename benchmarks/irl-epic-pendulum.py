@@ -11,7 +11,13 @@ the expert's own transitions (first 20 shipped expert episodes) and independent 
 The recovered reward is evaluated by `il reward export` on a CSV of one-step episodes; the true reward is
 Gymnasium's Pendulum cost, checked here against the reward column of the shipped data before use.
 
+Caveat (measured since): canonicalization evaluates rewards at (s, A, S') triples the dynamics never produce, where
+IQ-Learn's reward is not identified; a correct recovery can score a high EPIC (GridWorld, soft-optimal expert: EPIC 0.31
+at a shaped Pearson of 0.93). irl-shaped-pendulum.py compares on the expert's own transitions instead.
+
 Usage: benchmarks/irl-epic-pendulum.py REWARD_FILE [N=500] [M=100] [SEED=0]
+Environment: EXPERT=FILE takes the expert transitions from FILE instead (e.g. held-out episodes of the soft-optimal
+expert of irl-soft-expert-pendulum.py), EXPERT_EPISODES=N its first N episodes (default 20).
 """
 import csv, math, os, random, statistics, subprocess, sys, tempfile
 
@@ -30,8 +36,8 @@ def potential(s):  # an arbitrary potential, for the shaping check
     return 5 * s[2] * s[2] + 3 * s[0]
 
 
-def transitions(tier, episodes):  # [(s, a, s', recorded reward)] of the first `episodes` episodes
-    rows = [r for r in csv.DictReader(open(os.path.join(DATA, tier + ".csv"))) if int(r["episode"]) < episodes]
+def transitions(tier, episodes, path=None):  # [(s, a, s', recorded reward)] of the first `episodes` episodes
+    rows = [r for r in csv.DictReader(open(path or os.path.join(DATA, tier + ".csv"))) if int(r["episode"]) < episodes]
     return [([float(r0[k]) for k in OBS], float(r0["act_torque"]), [float(r1[k]) for k in OBS], float(r0["reward"]))
             for r0, r1 in zip(rows, rows[1:]) if r0["episode"] == r1["episode"] and r0["act_torque"] != ""]
 
@@ -42,10 +48,12 @@ def main():
     reward_file = sys.argv[1]
     n, m, seed = (int(sys.argv[i]) if len(sys.argv) > i else d for i, d in ((2, 500), (3, 100), (4, 0)))
     rnd = random.Random(seed)
-    expert = transitions("expert", 20)
+    expert_file = os.environ.get("EXPERT")  # another expert's demonstrations (irl-soft-expert-pendulum.py)
+    expert = transitions("expert", int(os.environ.get("EXPERT_EPISODES", "20")), expert_file)
     worst = max(abs(true_reward(s, a) - r) for s, a, _, r in expert)
     if worst > 1e-4:
-        sys.exit(f"irl-epic-pendulum.py: the true reward here differs from {DATA}/expert.csv's reward column by {worst}")
+        sys.exit(f"irl-epic-pendulum.py: the true reward here differs from "
+                 f"{expert_file or DATA + '/expert.csv'}'s reward column by {worst}")
     cover = [t[0] for tier in ("expert", "medium", "random") for t in transitions(tier, 30)]
     pairs = [(rnd.uniform(-2, 2), rnd.choice(cover)) for _ in range(m)]  # (A, S') shared by every point
     point_sets = {

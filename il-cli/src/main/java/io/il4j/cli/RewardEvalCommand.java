@@ -11,6 +11,7 @@ import io.il4j.envs.gridworld.GridWorldEnv;
 import io.il4j.envs.gridworld.GridWorldExpert;
 import io.il4j.envs.gridworld.GridWorldMdp;
 import io.il4j.irl.eval.Epic;
+import io.il4j.irl.eval.ShapedCorrelation;
 import io.il4j.irl.iq.DiscreteSoftQReward;
 import io.il4j.irl.tabular.SoftValueIteration;
 import io.il4j.irl.eval.RewardEvaluation;
@@ -36,8 +37,10 @@ import java.util.concurrent.Callable;
                         + "also to the horizon: a terminated episode continues in the absorbing state with the reward's absorbing-state "
                         + "reward, learned online, 0 otherwise), and writes "
                         + "runs/<name>/ with results.json and scatter.png (recovered vs true reward per transition).",
-                "On gridworld a discrete reward is also tabulated with the exact model: EPIC distance to the true reward and the "
-                        + "true return of policies re-trained on it (greedy value iteration, soft value iteration)."})
+                "On gridworld a discrete reward is also tabulated with the exact model: EPIC distance to the true reward, the "
+                        + "shaped Pearson (correlation after the best potential shaping on the grid's own transitions, which is all "
+                        + "IQ-Learn's reward is identified up to) and the true return of policies re-trained on it (greedy value "
+                        + "iteration, soft value iteration)."})
 final class RewardEvalCommand implements Callable<Integer> {
 
     @Option(names = "--reward", required = true, paramLabel = "FILE", description = "Reward file (from il train iqlearn).")
@@ -121,34 +124,27 @@ final class RewardEvalCommand implements Callable<Integer> {
 
     /**
      * GridWorld's exact model turns the soft-Q reward into a table {@code r(s,a) = Q(s,a) - gamma sum_s' P(s'|s,a) V(s')}:
-     * its EPIC distance to the true reward, and the true expected return of policies re-trained on it (greedy by
-     * value iteration, and soft by finite-horizon soft value iteration at the reward's temperature).
+     * its EPIC distance to the true reward (over {@code r(s,a,s')} for every {@code s'}), its {@link ShapedCorrelation},
+     * and the true expected return of policies re-trained on it (greedy by value iteration, and soft by finite-horizon soft value iteration at the reward's temperature).
      */
     static Map<String, Double> gridWorldCheck(GridWorldEnv grid, DiscreteSoftQReward q) {
         GridWorldMdp mdp = grid.mdp();
         int n = mdp.numStates(), m = mdp.numActions();
         double[][][] p = mdp.transitionMatrix();
-        double[][] qs = new double[n][];
-        double[] v = new double[n];
-        for (int s = 0; s < n; s++) {
-            qs[s] = q.qValues(grid.observation(s));
-            v[s] = q.value(grid.observation(s));
-        }
-        double[][] r = new double[n][m], scaled = new double[n][m];
+        double[][][] table = q.transitionTable(n, grid::observation);
+        double[][] r = DiscreteSoftQReward.expected(mdp, table), scaled = new double[n][m];
         for (int s = 0; s < n; s++)
-            for (int a = 0; a < m; a++) {
-                double ev = 0;
-                for (int t = 0; t < n; t++) ev += p[s][a][t] * v[t];
-                r[s][a] = qs[s][a] - q.gamma() * ev;
-                scaled[s][a] = r[s][a] / q.temperature();
-            }
+            for (int a = 0; a < m; a++) scaled[s][a] = r[s][a] / q.temperature();
         double[][] truth = SoftValueIteration.stateReward(mdp.rewards(), m);
         int[] expert = new GridWorldExpert(grid).solution().policy();
         int[] greedy = SoftValueIteration.greedyDiscounted(p, r, GridWorldExpert.DEFAULT_GAMMA);
         int agree = 0;
         for (int s = 0; s < n; s++) if (greedy[s] == expert[s]) agree++;
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("epic", Epic.distance(mdp, r, truth, GridWorldExpert.DEFAULT_GAMMA));
+        out.put("epic", Epic.distance(mdp, table, truth, GridWorldExpert.DEFAULT_GAMMA));
+        double[][] everyPair = new double[n][m];
+        for (double[] w : everyPair) java.util.Arrays.fill(w, 1);
+        out.put("shaped_pearson", ShapedCorrelation.pearson(mdp, r, truth, everyPair, GridWorldExpert.DEFAULT_GAMMA));
         out.put("greedy_policy_agreement_with_expert", agree / (double) n);
         out.put("expert_return", SoftValueIteration.expectedReturn(mdp, p, SoftValueIteration.deterministic(expert, m), mdp.horizon()));
         out.put("greedy_return_on_recovered", SoftValueIteration.expectedReturn(mdp, p, SoftValueIteration.deterministic(greedy, m), mdp.horizon()));

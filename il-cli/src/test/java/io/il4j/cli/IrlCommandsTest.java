@@ -39,6 +39,8 @@ class IrlCommandsTest {
         JsonNode tab = Json.readTree(dir.resolve("grid-eval/results.json")).get("tabular");
         double epic = tab.get("epic").asDouble();
         assertTrue(epic >= 0 && epic <= 1, tab.toString());
+        double shaped = tab.get("shaped_pearson").asDouble();
+        assertTrue(shaped >= -1 && shaped <= 1, tab.toString());
         // the greedy policy re-trained on the recovered reward earns at least 90% of the expert's return
         assertTrue(tab.get("greedy_return_on_recovered").asDouble() >= 0.9 * tab.get("expert_return").asDouble(), tab.toString());
     }

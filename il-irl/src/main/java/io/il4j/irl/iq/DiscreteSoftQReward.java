@@ -1,6 +1,7 @@
 package io.il4j.irl.iq;
 
 import io.il4j.core.data.Normalizer;
+import io.il4j.core.mdp.TabularMdp;
 import io.il4j.core.nn.MlpForward;
 import io.il4j.core.nn.MlpWeights;
 import io.il4j.core.train.Provenance;
@@ -8,6 +9,7 @@ import io.il4j.core.train.Provenance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * IQ-Learn's recovered reward for discrete actions, {@code r(s, a, s') = Q(s,a) - gamma V(s')}
@@ -79,6 +81,36 @@ public final class DiscreteSoftQReward implements RewardFunction {
     /** {@code V(s) = alpha logsumexp(Q(s,.)/alpha)}, with the value network's Q (the Q-network's unless trained with a target). */
     public double value(double[] observation) {
         return SoftMax.value(forward(valueQ, valueWs, observation), 0, numActions(), temperature, null);
+    }
+
+    /**
+     * The reward as a table over every transition, {@code r[s][a][s'] = Q(s,a) - gamma V(s')} for every {@code s'}
+     * (the form EPIC needs); {@code observation} encodes a state index as the network's input. No absorbing state.
+     */
+    public double[][][] transitionTable(int numStates, IntFunction<double[]> observation) {
+        int m = numActions();
+        double[][] qs = new double[numStates][];
+        double[] v = new double[numStates];
+        for (int s = 0; s < numStates; s++) {
+            qs[s] = qValues(observation.apply(s));
+            v[s] = value(observation.apply(s));
+        }
+        double[][][] r = new double[numStates][m][numStates];
+        for (int s = 0; s < numStates; s++)
+            for (int a = 0; a < m; a++)
+                for (int t = 0; t < numStates; t++) r[s][a][t] = qs[s][a] - gamma * v[t];
+        return r;
+    }
+
+    /** With an exact model, the expected reward {@code r[s][a] = sum_s' P(s'|s,a) r[s][a][s']} of a transition table (for planning). */
+    public static double[][] expected(TabularMdp mdp, double[][][] transitionTable) {
+        int n = mdp.numStates(), m = mdp.numActions();
+        double[][][] p = mdp.transitionMatrix();
+        double[][] r = new double[n][m];
+        for (int s = 0; s < n; s++)
+            for (int a = 0; a < m; a++)
+                for (int t = 0; t < n; t++) r[s][a] += p[s][a][t] * transitionTable[s][a][t];
+        return r;
     }
 
     @Override

@@ -10,6 +10,10 @@ import io.il4j.core.mdp.ValueIteration;
  *   <li>{@link #softFiniteHorizon}: the maximum-causal-entropy policy of a horizon-{@code T}, undiscounted
  *   problem, {@code Q_t(s,a) = r(s,a) + sum_s' P(s'|s,a) V_{t+1}(s')}, {@code V_t = logsumexp_a Q_t},
  *   {@code V_T = 0}, {@code pi_t(a|s) = exp(Q_t(s,a) - V_t(s))} (Ziebart et al. 2008/2010). Time-dependent.</li>
+ *   <li>{@link #softDiscounted}: the stationary soft-optimal policy of the {@code gamma}-discounted problem at
+ *   temperature {@code alpha}, {@code Q(s,a) = r(s,a) + gamma sum_s' P(s'|s,a) V(s')},
+ *   {@code V = alpha logsumexp_a Q/alpha}, {@code pi(a|s) = exp((Q(s,a) - V(s))/alpha)}: the expert that IQ-Learn's
+ *   and MaxEnt IRL's model assumes.</li>
  *   <li>{@link #greedyDiscounted}: the optimal deterministic policy of the discounted problem by (hard)
  *   {@link ValueIteration}, ties to the lowest action index as GridWorld's expert does.</li>
  *   <li>{@link #visitation} and {@link #expectedReturn}: exact forward propagation of a time-dependent policy.</li>
@@ -45,6 +49,41 @@ public final class SoftValueIteration {
             v = nv;
         }
         return pi;
+    }
+
+    /** The stationary policy {@code pi[s][a]} of the soft {@code gamma}-discounted problem at temperature {@code alpha}. */
+    public static double[][] softDiscounted(double[][][] p, double[][] reward, double gamma, double alpha) {
+        if (!(gamma >= 0 && gamma < 1)) throw new IllegalArgumentException("gamma must be in [0, 1), got " + gamma);
+        if (!(alpha > 0)) throw new IllegalArgumentException("temperature must be positive, got " + alpha);
+        int n = reward.length, m = reward[0].length;
+        double[] v = new double[n];
+        double[][] q = new double[n][m];
+        for (double change = Double.POSITIVE_INFINITY; change > 1e-12; ) { // a gamma-contraction: converges
+            change = 0;
+            for (int s = 0; s < n; s++)
+                for (int a = 0; a < m; a++) {
+                    double ev = 0;
+                    for (int u = 0; u < n; u++) ev += p[s][a][u] * v[u];
+                    q[s][a] = reward[s][a] + gamma * ev;
+                }
+            for (int s = 0; s < n; s++) {
+                double nv = alpha * logSumExp(q[s], alpha);
+                change = Math.max(change, Math.abs(nv - v[s]));
+                v[s] = nv;
+            }
+        }
+        double[][] pi = new double[n][m];
+        for (int s = 0; s < n; s++)
+            for (int a = 0; a < m; a++) pi[s][a] = Math.exp((q[s][a] - v[s]) / alpha);
+        return pi;
+    }
+
+    private static double logSumExp(double[] q, double alpha) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : q) max = Math.max(max, x / alpha);
+        double z = 0;
+        for (double x : q) z += Math.exp(x / alpha - max);
+        return max + Math.log(z);
     }
 
     /** The deterministic optimal policy of the {@code gamma}-discounted problem (sup-norm change below 1e-12). */
