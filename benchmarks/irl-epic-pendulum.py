@@ -19,11 +19,11 @@ Usage: benchmarks/irl-epic-pendulum.py REWARD_FILE [N=500] [M=100] [SEED=0]
 Environment: EXPERT=FILE takes the expert transitions from FILE instead (e.g. held-out episodes of the soft-optimal
 expert of irl-soft-expert-pendulum.py), EXPERT_EPISODES=N its first N episodes (default 20).
 """
-import csv, math, os, random, statistics, subprocess, sys, tempfile
+import csv, math, os, random, statistics, sys, tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from pendulum_rewards import OBS, ROOT, export_recovered
+
 DATA = os.path.join(ROOT, "datasets", "pendulum")
-OBS = ("obs_cos_theta", "obs_sin_theta", "obs_theta_dot")
 GAMMA = 0.99  # the discount the benchmark's rewards were learned with
 
 
@@ -64,17 +64,13 @@ def main():
     triples = [t for pts in point_sets.values() for s, a, s2 in pts
                for t in [(s, a, s2)] + [(s, a_j, s_j) for a_j, s_j in pairs] + [(s2, a_j, s_j) for a_j, s_j in pairs]]
     with tempfile.TemporaryDirectory() as tmp:
-        src, out = os.path.join(tmp, "points.csv"), os.path.join(tmp, "relabelled.csv")
+        src = os.path.join(tmp, "points.csv")
         with open(src, "w") as f:
             f.write("episode,t," + ",".join(OBS) + ",act_torque,reward,terminated,truncated\n")
             for e, (s, a, s2) in enumerate(triples):
                 f.write(f"{e},0,{s[0]!r},{s[1]!r},{s[2]!r},{a!r},{true_reward(s, a)!r},0,0\n")
                 f.write(f"{e},1,{s2[0]!r},{s2[1]!r},{s2[2]!r},,,0,1\n")
-        done = subprocess.run([os.path.join(ROOT, "il"), "reward", "export", "--reward", reward_file, "--data", src, "--out", out],
-                              capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.exit(done.stderr.strip() or f"il reward export failed with exit code {done.returncode}")
-        recovered = {int(r["episode"]): float(r["recovered_reward"]) for r in csv.DictReader(open(out)) if r["recovered_reward"]}
+        recovered = {int(r["episode"]): float(r["recovered_reward"]) for r in export_recovered(reward_file, src) if r["recovered_reward"]}
     true = [true_reward(s, a) for s, a, _ in triples]
     block = 1 + 2 * m
     print(f"{os.path.basename(reward_file)}: N = {n} points per set, M = {m} (A, S') samples, seed {seed}")

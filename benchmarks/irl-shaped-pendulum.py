@@ -13,12 +13,11 @@ The recovered reward comes from `il reward export`; the true reward is each file
 
 Usage: benchmarks/irl-shaped-pendulum.py REWARD_FILE FIT_CSV TEST_CSV [GAMMA=0.99]
 """
-import csv, os, subprocess, sys, tempfile
+import os, sys
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OBS = ("obs_cos_theta", "obs_sin_theta", "obs_theta_dot")
+from pendulum_rewards import OBS, export_recovered
 
 
 def features(obs):  # obs: (N, 3) -> (N, 28) smooth basis of Phi
@@ -30,13 +29,7 @@ def features(obs):  # obs: (N, 3) -> (N, 28) smooth basis of Phi
 
 def transitions(path, reward_file):
     """(s, s', true reward, recovered reward) of every step that has a next observation in its episode."""
-    with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, "relabelled.csv")
-        done = subprocess.run([os.path.join(ROOT, "il"), "reward", "export", "--reward", reward_file, "--data", path,
-                               "--out", out], capture_output=True, text=True)
-        if done.returncode != 0:
-            sys.exit(done.stderr.strip() or f"il reward export failed with exit code {done.returncode}")
-        rows = list(csv.DictReader(open(out)))
+    rows = export_recovered(reward_file, path)
     s, s2, true, rec = [], [], [], []
     for r0, r1 in zip(rows, rows[1:]):
         if r0["episode"] == r1["episode"] and r0["recovered_reward"] != "" and r0["reward"] != "":

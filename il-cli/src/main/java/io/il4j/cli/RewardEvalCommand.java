@@ -142,9 +142,7 @@ final class RewardEvalCommand implements Callable<Integer> {
         for (int s = 0; s < n; s++) if (greedy[s] == expert[s]) agree++;
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("epic", Epic.distance(mdp, table, truth, GridWorldExpert.DEFAULT_GAMMA));
-        double[][] everyPair = new double[n][m];
-        for (double[] w : everyPair) java.util.Arrays.fill(w, 1);
-        out.put("shaped_pearson", ShapedCorrelation.pearson(mdp, r, truth, everyPair, GridWorldExpert.DEFAULT_GAMMA));
+        out.put("shaped_pearson", ShapedCorrelation.pearson(mdp, r, truth, GridWorldExpert.DEFAULT_GAMMA));
         out.put("greedy_policy_agreement_with_expert", agree / (double) n);
         out.put("expert_return", SoftValueIteration.expectedReturn(mdp, p, SoftValueIteration.deterministic(expert, m), mdp.horizon()));
         out.put("greedy_return_on_recovered", SoftValueIteration.expectedReturn(mdp, p, SoftValueIteration.deterministic(greedy, m), mdp.horizon()));

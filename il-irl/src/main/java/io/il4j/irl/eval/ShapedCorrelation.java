@@ -8,9 +8,9 @@ import io.il4j.core.mdp.TabularMdp;
  * a shaping {@code gamma E[Phi(s')] - Phi(s)} only where {@code s'} is a successor of {@code (s, a)}; EPIC evaluates
  * rewards at independent {@code S'} and so also scores transitions the dynamics never produce (measured: a
  * soft-optimal GridWorld expert imitated to a mean KL of 0.003 still gets EPIC 0.26). Here the expected rewards
- * {@code r[s][a]} are compared directly: {@code Phi} (one value per state) and a scale are fitted by weighted least
- * squares, {@code r_rec(s,a) ~ c r_true(s,a) + gamma sum_s' P(s'|s,a) Phi(s') - Phi(s)} (a constant {@code Phi} is the
- * offset), and the result is the weighted Pearson correlation of {@code r_rec - shaping} with {@code r_true}.
+ * {@code r[s][a]} are compared directly: {@code Phi} (one value per state) and a scale are fitted by least
+ * squares over every state-action pair, {@code r_rec(s,a) ~ c r_true(s,a) + gamma sum_s' P(s'|s,a) Phi(s') - Phi(s)} (a constant {@code Phi} is the
+ * offset), and the result is the Pearson correlation of {@code r_rec - shaping} with {@code r_true}.
  * 1 = equal up to shaping and positive scale. The fit has {@code |S| + 1} parameters for {@code |S| |A|} points, so
  * an unrelated reward also gains; compare with one (see the tests). Stateless.
  */
@@ -18,41 +18,36 @@ public final class ShapedCorrelation {
     private ShapedCorrelation() {
     }
 
-    /** With weight {@code w[s][a]} per state-action pair (e.g. 1 everywhere, or the expert's visitation). */
-    public static double pearson(TabularMdp mdp, double[][] recovered, double[][] truth, double[][] w, double gamma) {
+    /** Over every state-action pair, equally weighted. */
+    public static double pearson(TabularMdp mdp, double[][] recovered, double[][] truth, double gamma) {
         int n = mdp.numStates(), m = mdp.numActions(), k = n + 1;
         double[][][] p = mdp.transitionMatrix();
-        // Normal equations of the weighted least squares over the columns [r_true, shaping basis of Phi(0..n-1)].
+        // Normal equations of the least squares over the columns [r_true, shaping basis of Phi(0..n-1)].
         double[][] ata = new double[k][k];
         double[] aty = new double[k];
-        double[] row = new double[k];
+        double[][] rows = new double[n * m][k];
         for (int s = 0; s < n; s++)
             for (int a = 0; a < m; a++) {
-                if (w[s][a] == 0) continue;
+                double[] row = rows[s * m + a];
                 shapingRow(p, s, a, truth[s][a], gamma, row);
                 for (int i = 0; i < k; i++) {
-                    aty[i] += w[s][a] * row[i] * recovered[s][a];
-                    for (int j = 0; j < k; j++) ata[i][j] += w[s][a] * row[i] * row[j];
+                    aty[i] += row[i] * recovered[s][a];
+                    for (int j = 0; j < k; j++) ata[i][j] += row[i] * row[j];
                 }
             }
-        // A state with no weighted transition into or out of it leaves its Phi free: a tiny ridge pins it to 0.
+        // A state no transition leads into leaves its Phi nearly free: a tiny ridge pins it.
         for (int i = 0; i < k; i++) ata[i][i] += 1e-9 * (1 + ata[i][i]);
         double[] beta = solve(ata, aty);
-        int count = 0;
-        for (double[] ws : w) for (double x : ws) if (x > 0) count++;
-        double[] x = new double[count], y = new double[count], weights = new double[count];
-        int i = 0;
+        double[] x = new double[n * m], y = new double[n * m];
         for (int s = 0; s < n; s++)
             for (int a = 0; a < m; a++) {
-                if (w[s][a] == 0) continue;
-                shapingRow(p, s, a, truth[s][a], gamma, row);
+                double[] row = rows[s * m + a];
                 double shaping = 0;
                 for (int j = 1; j < k; j++) shaping += beta[j] * row[j];
-                x[i] = recovered[s][a] - shaping;
-                y[i] = truth[s][a];
-                weights[i++] = w[s][a];
+                x[s * m + a] = recovered[s][a] - shaping;
+                y[s * m + a] = truth[s][a];
             }
-        return Correlation.weightedPearson(x, y, weights);
+        return Correlation.pearson(x, y);
     }
 
     /** {@code [r_true, d/dPhi_0 .. d/dPhi_{n-1}]} of {@code gamma sum_s' P(s'|s,a) Phi(s') - Phi(s)}. */

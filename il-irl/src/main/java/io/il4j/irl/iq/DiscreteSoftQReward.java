@@ -92,8 +92,9 @@ public final class DiscreteSoftQReward implements RewardFunction {
         double[][] qs = new double[numStates][];
         double[] v = new double[numStates];
         for (int s = 0; s < numStates; s++) {
-            qs[s] = qValues(observation.apply(s));
-            v[s] = value(observation.apply(s));
+            double[] o = observation.apply(s);
+            qs[s] = qValues(o);
+            v[s] = value(o);
         }
         double[][][] r = new double[numStates][m][numStates];
         for (int s = 0; s < numStates; s++)

@@ -27,26 +27,12 @@ public final class SoftValueIteration {
     /** The time-dependent policy {@code pi[t][s][a]} of the soft (MaxEnt) horizon-{@code horizon} problem. */
     public static double[][][] softFiniteHorizon(double[][][] p, double[][] reward, int horizon) {
         int n = reward.length, m = reward[0].length;
-        double[][][] pi = new double[horizon][n][m];
+        double[][][] pi = new double[horizon][][];
         double[] v = new double[n];
+        double[][] q = new double[n][m];
         for (int t = horizon - 1; t >= 0; t--) {
-            double[] nv = new double[n];
-            for (int s = 0; s < n; s++) {
-                double[] q = new double[m];
-                double max = Double.NEGATIVE_INFINITY;
-                for (int a = 0; a < m; a++) {
-                    double ev = 0;
-                    for (int u = 0; u < n; u++) ev += p[s][a][u] * v[u];
-                    q[a] = reward[s][a] + ev;
-                    max = Math.max(max, q[a]);
-                }
-                double z = 0;
-                for (int a = 0; a < m; a++) z += Math.exp(q[a] - max);
-                double lse = max + Math.log(z);
-                nv[s] = lse;
-                for (int a = 0; a < m; a++) pi[t][s][a] = Math.exp(q[a] - lse);
-            }
-            v = nv;
+            v = softBackup(p, reward, v, 1, 1, q);
+            pi[t] = policy(q, v, 1);
         }
         return pi;
     }
@@ -59,31 +45,42 @@ public final class SoftValueIteration {
         double[] v = new double[n];
         double[][] q = new double[n][m];
         for (double change = Double.POSITIVE_INFINITY; change > 1e-12; ) { // a gamma-contraction: converges
+            double[] next = softBackup(p, reward, v, gamma, alpha, q);
             change = 0;
-            for (int s = 0; s < n; s++)
-                for (int a = 0; a < m; a++) {
-                    double ev = 0;
-                    for (int u = 0; u < n; u++) ev += p[s][a][u] * v[u];
-                    q[s][a] = reward[s][a] + gamma * ev;
-                }
-            for (int s = 0; s < n; s++) {
-                double nv = alpha * logSumExp(q[s], alpha);
-                change = Math.max(change, Math.abs(nv - v[s]));
-                v[s] = nv;
-            }
+            for (int s = 0; s < n; s++) change = Math.max(change, Math.abs(next[s] - v[s]));
+            v = next;
         }
-        double[][] pi = new double[n][m];
-        for (int s = 0; s < n; s++)
-            for (int a = 0; a < m; a++) pi[s][a] = Math.exp((q[s][a] - v[s]) / alpha);
-        return pi;
+        return policy(q, v, alpha); // q is the backup of the last V before it: pi sums to 1 exactly
     }
 
-    private static double logSumExp(double[] q, double alpha) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double x : q) max = Math.max(max, x / alpha);
-        double z = 0;
-        for (double x : q) z += Math.exp(x / alpha - max);
-        return max + Math.log(z);
+    /**
+     * One soft Bellman backup: {@code qOut[s][a] = r(s,a) + gamma sum_s' P(s'|s,a) v(s')}; returns the new
+     * {@code V(s) = alpha logsumexp_a qOut[s][a] / alpha}.
+     */
+    private static double[] softBackup(double[][][] p, double[][] reward, double[] v, double gamma, double alpha, double[][] qOut) {
+        int n = reward.length, m = reward[0].length;
+        double[] next = new double[n];
+        for (int s = 0; s < n; s++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < m; a++) {
+                double ev = 0;
+                for (int u = 0; u < n; u++) ev += p[s][a][u] * v[u];
+                qOut[s][a] = reward[s][a] + gamma * ev;
+                max = Math.max(max, qOut[s][a] / alpha);
+            }
+            double z = 0;
+            for (int a = 0; a < m; a++) z += Math.exp(qOut[s][a] / alpha - max);
+            next[s] = alpha * (max + Math.log(z));
+        }
+        return next;
+    }
+
+    /** {@code pi(a|s) = exp((Q(s,a) - V(s)) / alpha)}. */
+    private static double[][] policy(double[][] q, double[] v, double alpha) {
+        double[][] pi = new double[q.length][q[0].length];
+        for (int s = 0; s < q.length; s++)
+            for (int a = 0; a < q[s].length; a++) pi[s][a] = Math.exp((q[s][a] - v[s]) / alpha);
+        return pi;
     }
 
     /** The deterministic optimal policy of the {@code gamma}-discounted problem (sup-norm change below 1e-12). */
